@@ -1,0 +1,60 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite'
+import { defineConfig } from 'vitest/config'
+
+// One Vitest project per package, so `pnpm test` at the root runs everything.
+// The `kirim-source` condition resolves workspace packages to their TypeScript sources.
+const resolve = { conditions: ['kirim-source', ...defaultClientConditions] }
+const ssr = { resolve: { conditions: ['kirim-source', ...defaultServerConditions] } }
+
+export default defineConfig({
+  resolve,
+  ssr,
+  test: {
+    projects: [
+      {
+        resolve,
+        ssr,
+        test: {
+          name: 'emulator',
+          root: './packages/emulator',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
+          name: 'core',
+          root: './packages/core',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          environment: 'node',
+          typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
+          name: 'react',
+          root: './packages/react',
+          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          typecheck: { enabled: true, include: ['src/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
+          name: 'demo',
+          root: './apps/demo',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+})
