@@ -1,0 +1,55 @@
+import { abortable } from '../core/abortable.ts'
+import type { Credentials } from './Credentials.ts'
+
+/** A short-lived token as the token endpoint (or the caller's function) hands it out. */
+export interface IssuedToken {
+  readonly token: string
+  /** Seconds the token stays valid, counted from when it was issued. */
+  readonly expiresIn: number
+}
+
+// Refresh a fifth of the lifetime early (at most 30 s), so a token never expires in flight.
+const refreshMargin = (lifetimeMs: number): number => Math.min(30_000, lifetimeMs / 5)
+
+/**
+ * Fetches a token on first use, keeps it, and fetches the next one shortly before it expires.
+ *
+ * Expiry is measured with `performance.now()` from the moment the fetch started, using the
+ * relative `expiresIn`: a device whose wall clock is hours off still refreshes on time. Callers
+ * that need a token while a fetch is running all wait for that one fetch.
+ */
+export class TokenCache implements Credentials {
+  readonly refreshable = true
+  readonly #issue: () => Promise<IssuedToken>
+  #current: { readonly token: string; readonly refreshAt: number } | undefined
+  #pending: Promise<string> | undefined
+
+  constructor(issue: () => Promise<IssuedToken>) {
+    this.#issue = issue
+  }
+
+  bearer(signal?: AbortSignal): Promise<string> {
+    const current = this.#current
+    if (current !== undefined && performance.now() < current.refreshAt) {
+      return Promise.resolve(current.token)
+    }
+    this.#pending ??= this.#fetch()
+    return abortable(this.#pending, signal)
+  }
+
+  reject(credential: string): void {
+    if (this.#current?.token === credential) this.#current = undefined
+  }
+
+  async #fetch(): Promise<string> {
+    try {
+      const startedAt = performance.now()
+      const { token, expiresIn } = await this.#issue()
+      const lifetime = expiresIn * 1000
+      this.#current = { token, refreshAt: startedAt + lifetime - refreshMargin(lifetime) }
+      return token
+    } finally {
+      this.#pending = undefined
+    }
+  }
+}

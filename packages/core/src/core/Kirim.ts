@@ -1,0 +1,87 @@
+import { HttpClient } from '../http/HttpClient.ts'
+import type { RateLimit } from '../http/rateLimit.ts'
+import { Messages } from '../messages/Messages.ts'
+import { dataEnvelope, type Me, MeSchema } from '../schemas/index.ts'
+import { Templates } from '../templates/Templates.ts'
+import type { KirimOptions, RequestOptions } from '../types/options.ts'
+import { requestOptionIssues } from './checkOptions.ts'
+import { resolveOptions } from './resolveOptions.ts'
+import { ValidationError } from '../errors/ValidationError.ts'
+
+const MeEnvelopeSchema = /* @__PURE__ */ dataEnvelope(MeSchema)
+
+/**
+ * The Kirim client: send WhatsApp messages, follow their status, list templates.
+ *
+ * One instance per credential; it is cheap, holds no connection, and is safe to share. The
+ * credential lives in a private field: it never shows in errors, `String(kirim)`,
+ * `JSON.stringify(kirim)` or `console.log(kirim)`.
+ *
+ * @example
+ * // Server side (Node ≥ 22, Deno, Bun, Workers, edge functions)
+ * const kirim = new Kirim({ apiKey: env.KIRIM_API_KEY })
+ *
+ * // In the browser, through your proxy (`@kirim/core/proxy`)
+ * const kirim = new Kirim({ tokenUrl: '/api/kirim/token', baseUrl: '/api/kirim' })
+ *
+ * const message = await kirim.messages.send({
+ *   to: '+628111111111',
+ *   type: 'text',
+ *   text: { body: 'Halo dari Kirim' },
+ * })
+ */
+export class Kirim {
+  /** Send messages, fetch them, wait for a status. */
+  readonly messages: Messages
+  /** List the organisation's templates. */
+  readonly templates: Templates
+  readonly #http: HttpClient
+
+  /**
+   * @throws {ValidationError} when the options are wrong: not exactly one of `apiKey`, `token`,
+   * `tokenUrl`; an `apiKey` in a browser without `dangerouslyAllowBrowser`; a `from` that is not
+   * E.164; a bad `baseUrl`, `timeout` or `maxRetries`. Every problem is listed.
+   */
+  constructor(options: KirimOptions) {
+    const resolved = resolveOptions(options)
+    this.#http = new HttpClient(resolved)
+    this.messages = new Messages(this.#http, resolved.from)
+    this.templates = new Templates(this.#http)
+  }
+
+  /**
+   * The organisation, API key and rate-limit tier behind the credential (`GET /v1/me`). A cheap
+   * way to check a key works.
+   *
+   * @example
+   * const { organization, rate_limits } = await kirim.me()
+   */
+  async me(options: RequestOptions = {}): Promise<Me> {
+    const issues = requestOptionIssues(options)
+    if (issues.length > 0) throw new ValidationError(issues, 'me call')
+    const { data } = await this.#http.request({
+      method: 'get',
+      path: 'v1/me',
+      schema: MeEnvelopeSchema,
+      what: 'me response',
+      options,
+    })
+    return data
+  }
+
+  /**
+   * The rate-limit headers (`X-RateLimit-Limit`, `-Remaining`, `-Reset`) of the most recent
+   * response, whatever its status, or `undefined` before the first. Reads and writes have
+   * separate buckets: this is the bucket of the call that answered last.
+   *
+   * @example
+   * if (kirim.rateLimit && kirim.rateLimit.remaining < 5) await pauseUntil(kirim.rateLimit.reset)
+   */
+  get rateLimit(): RateLimit | undefined {
+    return this.#http.rateLimit
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Kirim'
+  }
+}

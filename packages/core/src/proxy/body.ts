@@ -1,0 +1,48 @@
+/**
+ * Reads a request body with a size limit, counting bytes as they arrive: a body that claims
+ * to be small and is not, or that has no `Content-Length`, is cut off at the limit all the same.
+ */
+
+/** The largest body the proxy reads: the Kirim API's own limit (1 MiB). */
+export const MAX_BODY_BYTES = 1_048_576
+
+/** The body's bytes, or `'too_large'` once more than `limit` bytes arrived. */
+export async function readBody(
+  request: Request,
+  limit = MAX_BODY_BYTES,
+): Promise<Uint8Array | 'too_large'> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN)
+  if (declared > limit) return 'too_large'
+  if (request.body === null) return new Uint8Array(0)
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => {})
+      return 'too_large'
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true })
+
+/** The body as JSON, or why it is not: not UTF-8, or not JSON. */
+export function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(strictDecoder.decode(bytes)) }
+  } catch {
+    return { ok: false }
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * `POST <basePath>/webhooks`: Kirim's deliveries, verified with `verifyWebhook`, deduplicated on
+ * the event id, and turned into status events for the subject that sent each message.
+ */
+import { laterStatus, MESSAGE_STATUSES, type MessageStatus } from '../../schemas/index.ts'
+import {
+  type StatusUpdate,
+  statusUpdates,
+  verifyWebhook,
+  type WebhookEvent,
+  WebhookVerificationError,
+} from '../../webhooks/index.ts'
+import { readBody } from '../body.ts'
+import type { ProxyContext } from '../context.ts'
+import { errorResponse, internalError, jsonResponse } from '../envelope.ts'
+import { callUpstream } from '../forward.ts'
+import type { MessageRecord } from '../stores.ts'
+import { advance, messageOf, type StatusChange } from '../track.ts'
+
+/** The longest wait for the failed message's error, in ms: Kirim gives a delivery 10 s. */
+const FAILURE_LOOKUP_TIMEOUT = 5000
+
+const WEBHOOK_MESSAGES: Readonly<Record<string, string>> = {
+  missing_signature: 'The X-Kirim-Signature header is missing.',
+  malformed_signature: 'The X-Kirim-Signature header is malformed.',
+  timestamp_outside_tolerance: 'The signature timestamp is outside the tolerance.',
+  signature_mismatch: 'The signature does not match.',
+  invalid_payload: 'The body is not a valid event.',
+}
+
+const isMessageStatus = (status: string): status is MessageStatus =>
+  (MESSAGE_STATUSES as readonly string[]).includes(status)
+
+/**
+ * Meta's status webhooks carry Meta's error codes; the Message carries Kirim's
+ * (`recipient_not_on_whatsapp` …), which the browser expects. Ask upstream for it, and fall
+ * back to Meta's words when upstream cannot say.
+ */
+async function failureOf(
+  context: ProxyContext,
+  record: MessageRecord,
+  update: StatusUpdate,
+  signal: AbortSignal,
+): Promise<StatusChange['error']> {
+  try {
+    const answer = await callUpstream(
+      { ...context.upstream, timeout: Math.min(FAILURE_LOOKUP_TIMEOUT, context.upstream.timeout) },
+      { method: 'GET', path: `/v1/messages/${record.id}`, signal },
+    )
+    const message = answer.status === 200 ? messageOf(answer.text) : undefined
+    if (message?.status === 'failed' && message.error != null) {
+      return {
+        code: message.error.code,
+        message: message.error.message,
+        provider_code: message.error.provider_code ?? null,
+      }
+    }
+  } catch (error) {
+    context.report(error, { route: 'webhooks' })
+  }
+  const meta = update.errors[0]
+  return {
+    code: 'delivery_failed',
+    message: meta?.message ?? 'The message could not be delivered.',
+    provider_code: meta?.code ?? null,
+  }
+}
+
+async function applyStatuses(
+  context: ProxyContext,
+  event: WebhookEvent,
+  signal: AbortSignal,
+): Promise<void> {
+  for (const update of statusUpdates(event)) {
+    if (!isMessageStatus(update.status)) continue
+    const record = await context.messages.findByProviderId(update.wamid)
+    // Not sent through this proxy (or forgotten): nobody here to tell.
+    if (record === undefined) continue
+    if (laterStatus(record.status, update.status) === record.status) continue
+    const error =
+      update.status === 'failed' ? await failureOf(context, record, update, signal) : null
+    await advance(context, record, {
+      status: update.status,
+      updatedAt: update.timestamp.toISOString(),
+      error,
+    })
+  }
+}
+
+/** Verifies, dedupes and applies one delivery; 2xx as soon as it is handled. */
+export async function receiveWebhook(context: ProxyContext, request: Request): Promise<Response> {
+  const secret = context.options.webhookSecrets
+  if (secret === undefined) {
+    return errorResponse({
+      status: 404,
+      type: 'not_found',
+      code: 'route_not_found',
+      message: 'Webhooks are not enabled on this proxy (no webhookSecret).',
+    })
+  }
+  const body = await readBody(request)
+  if (body === 'too_large') {
+    return errorResponse({
+      status: 413,
+      type: 'invalid_request_error',
+      code: 'request_too_large',
+      message: 'The body is larger than 1 MiB.',
+    })
+  }
+  let event: WebhookEvent
+  try {
+    event = await verifyWebhook({ body, headers: request.headers, secret })
+  } catch (error) {
+    if (!(error instanceof WebhookVerificationError)) throw error
+    return errorResponse({
+      status: 400,
+      type: 'invalid_request_error',
+      code: error.reason,
+      message: WEBHOOK_MESSAGES[error.reason] ?? 'The delivery could not be verified.',
+    })
+  }
+  if (await context.deduper.seen(event.id))
+    return jsonResponse(200, { received: true, duplicate: true })
+  try {
+    await applyStatuses(context, event, request.signal)
+  } catch (error) {
+    // Forgotten, so that Kirim's retry (after this 500) is handled rather than skipped.
+    await context.deduper.forget(event.id)
+    context.report(error, { route: 'webhooks' })
+    return internalError()
+  }
+  return jsonResponse(200, { received: true })
+}

@@ -1,0 +1,47 @@
+import { literal, variant } from 'valibot'
+import { HttpsUrlSchema, LIMITS, text } from '../../rules.ts'
+import { strict } from '../../strict.ts'
+
+/** `interactive.body`: `{ text }`, 1–1024 characters. */
+export const InteractiveBodySchema = /* @__PURE__ */ strict({
+  text: /* @__PURE__ */ text(1, LIMITS.interactiveBody),
+})
+
+/** `interactive.footer`: `{ text }`, 1–60 characters. */
+export const InteractiveFooterSchema = /* @__PURE__ */ strict({
+  text: /* @__PURE__ */ text(1, LIMITS.footerText),
+})
+
+/** A text header: `{ type: 'text', text }`, 1–60 characters (the only header a list takes). */
+export const TextHeaderSchema = /* @__PURE__ */ strict({
+  type: /* @__PURE__ */ literal('text'),
+  text: /* @__PURE__ */ text(1, LIMITS.headerText),
+})
+
+const MediaLinkSchema = /* @__PURE__ */ strict({ url: HttpsUrlSchema })
+
+/** An image header: `{ type: 'image', image: { url } }`. */
+export const ImageHeaderSchema = /* @__PURE__ */ strict({
+  type: /* @__PURE__ */ literal('image'),
+  image: MediaLinkSchema,
+})
+
+/** A video header: `{ type: 'video', video: { url } }`. */
+export const VideoHeaderSchema = /* @__PURE__ */ strict({
+  type: /* @__PURE__ */ literal('video'),
+  video: MediaLinkSchema,
+})
+
+/** A document header: `{ type: 'document', document: { url } }`. */
+export const DocumentHeaderSchema = /* @__PURE__ */ strict({
+  type: /* @__PURE__ */ literal('document'),
+  document: MediaLinkSchema,
+})
+
+/** The header of a cta_url or button message: text, or an image, video or document by https URL. */
+export const InteractiveHeaderSchema = /* @__PURE__ */ variant('type', [
+  TextHeaderSchema,
+  ImageHeaderSchema,
+  VideoHeaderSchema,
+  DocumentHeaderSchema,
+])

@@ -1,0 +1,38 @@
+import { type GenericSchema, type InferOutput, safeParse } from 'valibot'
+import { ValidationError } from '../errors/ValidationError.ts'
+import { toValidationIssues } from './issues.ts'
+import { type SendMessageBody, SendMessageSchema } from './messages/send.ts'
+
+// Every issue, not the first: one failed call lists everything to fix.
+const ALL_ISSUES = { abortEarly: false, abortPipeEarly: false } as const
+
+/**
+ * Parses `input` with `schema`, or throws a `ValidationError` listing every issue
+ * (`what` names the input in the error message: `Invalid ${what}; nothing was sent`).
+ *
+ * @example
+ * const params = parseOrThrow(TemplateListParamsSchema, input, 'template list parameters')
+ */
+export function parseOrThrow<const TSchema extends GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+  what = 'input',
+): InferOutput<TSchema> {
+  const result = safeParse(schema, input, ALL_ISSUES)
+  if (result.success) return result.output
+  throw new ValidationError(toValidationIssues(result.issues), what)
+}
+
+/**
+ * Checks a `POST /v1/messages` body against every documented rule and returns it typed, or
+ * throws a `ValidationError` listing every broken rule (nothing is sent).
+ *
+ * @example
+ * parseSendMessage({ to: '0811', type: 'text', text: { body: '' } })
+ * // throws ValidationError:
+ * //   to: must be an E.164 phone number with a leading + (got "0811")
+ * //   text.body: must be at least 1 character (got 0)
+ */
+export function parseSendMessage(input: unknown): SendMessageBody {
+  return parseOrThrow(SendMessageSchema, input, 'message')
+}

@@ -1,0 +1,78 @@
+import type * as v from 'valibot'
+import { requestOptionIssues } from '../core/checkOptions.ts'
+import { type Page, PagePromise } from '../core/PagePromise.ts'
+import { ValidationError, type ValidationIssue } from '../errors/ValidationError.ts'
+import type { HttpClient } from '../http/HttpClient.ts'
+import {
+  listEnvelope,
+  parseOrThrow,
+  type Template,
+  type TemplateListParams,
+  TemplateListParamsSchema,
+  TemplateSchema,
+} from '../schemas/index.ts'
+import type { RequestOptions } from '../types/options.ts'
+
+const TemplatePageSchema = /* @__PURE__ */ listEnvelope(TemplateSchema)
+
+/** `kirim.templates`: the WhatsApp templates of your organisation. */
+export class Templates {
+  readonly #http: HttpClient
+
+  /** @internal Built by `new Kirim(…)`. */
+  constructor(http: HttpClient) {
+    this.#http = http
+  }
+
+  /**
+   * Lists templates (`GET /v1/templates`), filtered by `status`, `language` and `name`, `limit`
+   * (1–100, default 25) per page. `await` it for the first page, or `for await` it for every
+   * template across all pages. The parameters are checked before anything is sent.
+   *
+   * @example
+   * const page = await kirim.templates.list({ status: 'approved', limit: 50 })
+   * page.data        // Template[]
+   * page.nextCursor  // pass as `cursor` for the next page, or null
+   *
+   * for await (const template of kirim.templates.list({ language: 'id_ID' })) {
+   *   console.log(template.name, template.status)
+   * }
+   */
+  list(params: TemplateListParams = {}, options: RequestOptions = {}): PagePromise<Template> {
+    return new PagePromise((cursor) => this.#page(params, cursor, options))
+  }
+
+  async #page(
+    params: TemplateListParams,
+    cursor: string | undefined,
+    options: RequestOptions,
+  ): Promise<Page<Template>> {
+    let query: v.InferOutput<typeof TemplateListParamsSchema> | undefined
+    let issues: readonly ValidationIssue[] = []
+    const input = cursor === undefined ? params : { ...params, cursor }
+    try {
+      query = parseOrThrow(TemplateListParamsSchema, input, 'template list parameters')
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      issues = error.issues
+    }
+    issues = [...issues, ...requestOptionIssues(options)]
+    if (query === undefined || issues.length > 0) {
+      throw new ValidationError(issues, 'template list parameters')
+    }
+    const body = await this.#http.request({
+      method: 'get',
+      path: 'v1/templates',
+      searchParams: query,
+      schema: TemplatePageSchema,
+      what: 'template page',
+      options,
+    })
+    return {
+      data: body.data,
+      hasMore: body.has_more,
+      nextCursor: body.next_cursor,
+      requestId: body.request_id,
+    }
+  }
+}

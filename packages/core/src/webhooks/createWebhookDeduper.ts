@@ -1,0 +1,72 @@
+import { createMemoryDedupeStore } from './createMemoryDedupeStore.ts'
+import type { DedupeStore } from './DedupeStore.ts'
+
+/** Options of {@link createWebhookDeduper}. */
+export interface WebhookDeduperOptions {
+  /**
+   * Where seen ids are kept.
+   * @default createMemoryDedupeStore()
+   */
+  readonly store?: DedupeStore
+  /**
+   * How long, in seconds, an id is remembered.
+   * @default 86_400 (24 hours)
+   */
+  readonly ttl?: number
+}
+
+/** Answers whether an event was already handled. */
+export interface WebhookDeduper {
+  /**
+   * Records `eventId` and resolves whether it had been recorded before (within `ttl`):
+   * `false` the first time, `true` for every repeat.
+   */
+  seen(eventId: string): Promise<boolean>
+  /** Forgets `eventId`: call it when handling failed, so that Kirim's retry is handled. */
+  forget(eventId: string): Promise<void>
+}
+
+function checkEventId(eventId: string): void {
+  if (typeof eventId !== 'string' || eventId === '') {
+    throw new TypeError('eventId must be a non-empty string (use event.id)')
+  }
+}
+
+/**
+ * Kirim delivers each event **at least once**: a retry after a timeout, a lost response or a
+ * network error repeats an event you may already have handled, with the same `event.id`
+ * (`X-Kirim-Event-Id`). The deduper lets you handle each id once.
+ *
+ * Call `seen` after `verifyWebhook` (never before: an unverified id is anyone's), and `forget`
+ * if handling then fails, so that the retry is not mistaken for a repeat. The default store is
+ * in memory; deployments with several instances need a shared {@link DedupeStore}.
+ *
+ * @example
+ * const deduper = createWebhookDeduper()
+ *
+ * const event = await verifyWebhook({ body, headers, secret })
+ * if (await deduper.seen(event.id)) return new Response(null, { status: 204 })
+ * try {
+ *   await handle(event)
+ * } catch (error) {
+ *   await deduper.forget(event.id)
+ *   throw error // answered with a 5xx: Kirim retries
+ * }
+ * return new Response(null, { status: 204 })
+ */
+export function createWebhookDeduper(options: WebhookDeduperOptions = {}): WebhookDeduper {
+  const { store = createMemoryDedupeStore(), ttl = 86_400 } = options
+  if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl <= 0) {
+    throw new TypeError(`ttl must be a number of seconds above 0 (got ${String(ttl)})`)
+  }
+  return {
+    async seen(eventId) {
+      checkEventId(eventId)
+      return !(await store.add(eventId, ttl))
+    },
+    async forget(eventId) {
+      checkEventId(eventId)
+      await store.delete(eventId)
+    },
+  }
+}

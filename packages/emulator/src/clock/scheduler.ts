@@ -1,0 +1,166 @@
+import type { TimeSource } from './time-source.ts'
+
+type TaskRun = () => void | Promise<void>
+
+interface Task {
+  readonly due: number
+  readonly seq: number
+  readonly run: TaskRun
+}
+
+/**
+ * The one timer of the emulator: tasks due at times on the emulator clock. In `fast` and
+ * `realistic` timing a real `setTimeout` wakes it for the earliest task; in `manual` only
+ * {@link Scheduler.advance} runs tasks, in order of due time, each able to schedule more.
+ */
+export class Scheduler {
+  readonly #time: TimeSource
+  readonly #automatic: boolean
+  readonly #onError: (error: unknown) => void
+  #tasks: Task[] = []
+  #seq = 0
+  #timer: ReturnType<typeof setTimeout> | undefined
+  #timerDue = Number.POSITIVE_INFINITY
+  readonly #pending = new Set<Promise<void>>()
+  #advancing: Promise<void> = Promise.resolve()
+  #closed = false
+
+  constructor(time: TimeSource, automatic: boolean, onError: (error: unknown) => void) {
+    this.#time = time
+    this.#automatic = automatic
+    this.#onError = onError
+  }
+
+  /** Number of tasks waiting. */
+  get size(): number {
+    return this.#tasks.length
+  }
+
+  /** Runs `run` once the emulator clock reaches `due`. Returns a cancel function. */
+  schedule(due: number, run: TaskRun): () => void {
+    if (this.#closed) return () => {}
+    const task: Task = { due, seq: this.#seq++, run }
+    // Binary search keeps the list ordered by due time, then by insertion.
+    let low = 0
+    let high = this.#tasks.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      const other = this.#tasks[mid]!
+      if (other.due < due || (other.due === due && other.seq < task.seq)) low = mid + 1
+      else high = mid
+    }
+    this.#tasks.splice(low, 0, task)
+    this.#arm()
+    return () => {
+      const index = this.#tasks.indexOf(task)
+      if (index !== -1) this.#tasks.splice(index, 1)
+    }
+  }
+
+  /** Keeps `close()` and `advance()` waiting for work started outside a task. */
+  track(promise: Promise<unknown>): void {
+    const settled = promise.then(
+      () => {},
+      (error: unknown) => this.#onError(error),
+    )
+    this.#pending.add(settled)
+    void settled.then(() => this.#pending.delete(settled))
+  }
+
+  /**
+   * Moves the emulator clock forward by `ms` and runs, in order, every task that falls
+   * due on the way (including those they schedule), then waits for the work they started.
+   */
+  advance(ms: number): Promise<void> {
+    const run = this.#advancing.then(() => this.#advance(ms))
+    this.#advancing = run.catch(() => {})
+    return run
+  }
+
+  async #advance(ms: number): Promise<void> {
+    if (this.#automatic) {
+      this.#time.moveBy(ms)
+      this.#timerDue = Number.POSITIVE_INFINITY
+      this.#clearTimer()
+      for (;;) {
+        this.#startDue()
+        if (this.#pending.size === 0) break
+        await Promise.all(this.#pending)
+      }
+      this.#arm()
+      return
+    }
+    const target = this.#time.now() + ms
+    for (;;) {
+      const next = this.#tasks[0]
+      if (next === undefined || next.due > target || this.#closed) break
+      this.#tasks.shift()
+      this.#time.moveTo(next.due)
+      await this.#runTask(next)
+      await this.#drain()
+    }
+    this.#time.moveTo(target)
+    await this.#drain()
+  }
+
+  /** Drops every waiting task (used by reset). Work already started goes on. */
+  clear(): void {
+    this.#tasks = []
+    this.#clearTimer()
+  }
+
+  /** Stops the timer, drops every task and waits for started work to settle. */
+  async close(): Promise<void> {
+    this.#closed = true
+    this.clear()
+    await this.#drain()
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all(this.#pending)
+  }
+
+  async #runTask(task: Task): Promise<void> {
+    try {
+      await task.run()
+    } catch (error) {
+      this.#onError(error)
+    }
+  }
+
+  #startDue(): void {
+    const now = this.#time.now()
+    for (;;) {
+      const next = this.#tasks[0]
+      if (next === undefined || next.due > now || this.#closed) return
+      this.#tasks.shift()
+      this.track(this.#runTask(next))
+    }
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer)
+    this.#timer = undefined
+    this.#timerDue = Number.POSITIVE_INFINITY
+  }
+
+  #arm(): void {
+    if (!this.#automatic || this.#closed) return
+    const next = this.#tasks[0]
+    if (next === undefined) {
+      this.#clearTimer()
+      return
+    }
+    if (this.#timer !== undefined && this.#timerDue <= next.due) return
+    this.#clearTimer()
+    this.#timerDue = next.due
+    // setTimeout caps at 2^31-1 ms; a longer wait just re-arms when it fires.
+    const delay = Math.min(2 ** 31 - 1, Math.max(0, next.due - this.#time.now()))
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined
+      this.#timerDue = Number.POSITIVE_INFINITY
+      this.#startDue()
+      this.#arm()
+    }, delay)
+  }
+}

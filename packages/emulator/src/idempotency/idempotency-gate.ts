@@ -1,0 +1,128 @@
+import type { Sleeper } from '../clock/sleeper.ts'
+import type { TimeSource } from '../clock/time-source.ts'
+import { ApiError, invalidField } from '../errors/api-error.ts'
+import type { ApiResult } from '../http/result.ts'
+import type { EmulatorStore } from '../store/store.ts'
+
+/** Keys are kept this long on the emulator clock. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+
+const KEY = /^[\x20-\x7e]{1,255}$/
+
+/** 1–255 printable ASCII characters, or 400 naming the header. */
+export function checkIdempotencyKey(key: string): string {
+  if (!KEY.test(key)) {
+    throw invalidField(
+      'Idempotency-Key',
+      `The Idempotency-Key header must be 1–255 printable ASCII characters (got ${key.length} characters).`,
+    )
+  }
+  return key
+}
+
+/** 5xx, 429 and dropped-before answers are not kept: a retry processes anew. */
+const isStored = (status: number): boolean => status < 500 && status !== 429
+
+interface InFlight {
+  readonly fingerprint: string
+  readonly done: Promise<void>
+}
+
+const reuse = () =>
+  new ApiError({
+    status: 422,
+    type: 'invalid_request_error',
+    code: 'idempotency_key_reuse',
+    param: 'Idempotency-Key',
+    message:
+      'This Idempotency-Key was already used with a different request (method, path or body). Use a new key for a new request.',
+  })
+
+/**
+ * Runs an idempotent write once per (organisation, key): replays the stored answer
+ * verbatim, refuses a changed body (422), and makes a concurrent same-key request wait
+ * for the first (409 after `waitMs`).
+ */
+export class IdempotencyGate {
+  readonly #store: EmulatorStore
+  readonly #time: TimeSource
+  readonly #sleeper: Sleeper
+  readonly #waitMs: number
+  readonly #inFlight = new Map<string, InFlight>()
+
+  constructor(store: EmulatorStore, time: TimeSource, sleeper: Sleeper, waitMs: number) {
+    this.#store = store
+    this.#time = time
+    this.#sleeper = sleeper
+    this.#waitMs = waitMs
+  }
+
+  async run(
+    organizationId: string,
+    key: string,
+    fingerprint: string,
+    process: () => Promise<ApiResult>,
+  ): Promise<{ readonly result: ApiResult; readonly replayed: boolean }> {
+    const slot = `${organizationId}\n${key}`
+    const deadline = Date.now() + this.#waitMs
+    for (;;) {
+      const stored = this.#store.getIdempotency(organizationId, key)
+      if (stored !== undefined && this.#time.now() >= stored.createdAt + IDEMPOTENCY_TTL_MS) {
+        this.#store.deleteIdempotency(organizationId, key)
+      } else if (stored !== undefined) {
+        if (stored.fingerprint !== fingerprint) throw reuse()
+        return {
+          replayed: true,
+          result: {
+            status: stored.status,
+            body: stored.body,
+            headers: { 'Content-Type': 'application/json; charset=utf-8' },
+            requestId: stored.requestId,
+          },
+        }
+      }
+
+      const running = this.#inFlight.get(slot)
+      if (running !== undefined) {
+        if (running.fingerprint !== fingerprint) throw reuse()
+        const finished = await this.#sleeper
+          .within(running.done, deadline - Date.now())
+          .catch(() => false)
+        if (!finished) {
+          throw new ApiError({
+            status: 409,
+            type: 'conflict',
+            code: 'idempotency_in_progress',
+            message: 'A request with this Idempotency-Key is still being processed. Retry later.',
+            headers: { 'Retry-After': '1' },
+          })
+        }
+        continue
+      }
+
+      let release = () => {}
+      const done = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      this.#inFlight.set(slot, { fingerprint, done })
+      try {
+        const result = await process()
+        if (isStored(result.status)) {
+          this.#store.saveIdempotency({
+            organizationId,
+            key,
+            fingerprint,
+            status: result.status,
+            body: result.body,
+            requestId: result.requestId,
+            createdAt: this.#time.now(),
+          })
+        }
+        return { result, replayed: false }
+      } finally {
+        this.#inFlight.delete(slot)
+        release()
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import type { ApiCall } from '../api/api-call.ts'
+import type { Organization } from '../auth/organization.ts'
+import type { EmulatorContext } from '../context.ts'
+import { ApiError } from '../errors/api-error.ts'
+import { readJsonBody } from '../http/read-json.ts'
+import { type ApiResult, errorResult, jsonResult } from '../http/result.ts'
+import { canonicalJson } from '../idempotency/canonical-json.ts'
+import { checkIdempotencyKey } from '../idempotency/idempotency-gate.ts'
+import { newId } from '../ids/ulid.ts'
+import { wamid } from '../ids/wamid.ts'
+import { validateSendBody } from '../validation/send-body.ts'
+import { messageError } from './failures.ts'
+import type { Message } from './message.ts'
+import { planDelivery } from './plan-delivery.ts'
+import { scheduleProgress } from './progress.ts'
+import { resolveSender } from './resolve-sender.ts'
+
+/** Validates, stores and schedules one send; the answer is 202 with the Message. */
+function accept(
+  context: EmulatorContext,
+  organization: Organization,
+  body: unknown,
+  idempotencyKey: string | null,
+  requestId: string,
+): ApiResult {
+  const request = validateSendBody(body)
+  const from = resolveSender(organization, request.from)
+  const now = context.time.now()
+  const plan = planDelivery(request, {
+    store: context.store,
+    templates: context.templates,
+    organizationId: organization.id,
+    from,
+    now,
+  })
+  const failed = plan.kind === 'failed_at_once'
+  const at = new Date(now).toISOString()
+  const message: Message = {
+    id: newId('msg', now),
+    object: 'message',
+    from,
+    to: request.to,
+    type: request.type,
+    status: failed ? 'failed' : 'pending',
+    created_at: at,
+    updated_at: at,
+    // A failure known at send time never reached Meta, so there is no wamid.
+    provider_message_id: failed ? null : wamid(request.to),
+    ...(failed ? { error: messageError(plan.failure) } : {}),
+  }
+  context.store.saveMessage({
+    organizationId: organization.id,
+    message,
+    payload: request.payload,
+    idempotencyKey,
+  })
+  if (!failed) scheduleProgress(context, organization, message.id, plan, now)
+  return jsonResult(202, { data: message, request_id: requestId }, requestId)
+}
+
+/** `POST /v1/messages`, idempotent when an `Idempotency-Key` header is sent. */
+export async function sendMessage(call: ApiCall): Promise<ApiResult> {
+  const { context, request, requestId } = call
+  const organization = call.key!.organization
+  const { value } = await readJsonBody(request)
+  const header = request.headers.get('idempotency-key')
+  const key = header === null ? null : checkIdempotencyKey(header)
+
+  const process = async (): Promise<ApiResult> => {
+    await context.sleeper.sleep(call.latencyMs)
+    try {
+      return accept(context, organization, value, key, requestId)
+    } catch (error) {
+      if (error instanceof ApiError) return errorResult(error, requestId)
+      throw error
+    }
+  }
+
+  if (key === null) return process()
+  const fingerprint = `POST ${call.url.pathname}\n${canonicalJson(value)}`
+  const { result, replayed } = await context.idempotency.run(
+    organization.id,
+    key,
+    fingerprint,
+    process,
+  )
+  return { ...result, headers: { ...result.headers, 'Idempotent-Replayed': String(replayed) } }
+}

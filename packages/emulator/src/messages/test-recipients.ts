@@ -1,0 +1,16 @@
+/** Recipients with scripted behaviour (emulator.md, "The 24-hour window and test recipients"). */
+export const TEST_RECIPIENTS = {
+  /** Window open: a seeded inbound message. */
+  openWindow: '+628111111111',
+  /** Window closed: free-form fails at once, templates succeed. */
+  closedWindow: '+628122222222',
+  /** Accepted, then fails `recipient_not_on_whatsapp`. */
+  notOnWhatsApp: '+628133333333',
+  /** Fails at once `recipient_blocked`. */
+  blocked: '+628144444444',
+  /** Delivered, never read. */
+  neverReads: '+628155555555',
+} as const
+
+/** A media URL on this host is accepted, then fails `media_download_failed`. */
+export const UNREACHABLE_MEDIA_HOST = 'unreachable.example'

@@ -1,0 +1,45 @@
+import type { MessageRecord } from '../messages/message.ts'
+import type { Delivery } from '../webhooks/delivery.ts'
+import type { EmulatorStore, IdempotencyRecord } from './store.ts'
+
+/** The default {@link EmulatorStore}: Maps in memory (insertion order is creation order). */
+export function createMemoryStore(): EmulatorStore {
+  const messages = new Map<string, MessageRecord>()
+  const idempotency = new Map<string, IdempotencyRecord>()
+  const inbound = new Map<string, number>()
+  const deliveries = new Map<string, Delivery>()
+  const idempotencyKey = (organizationId: string, key: string) => `${organizationId}\n${key}`
+  const windowKey = (organizationId: string, business: string, customer: string) =>
+    `${organizationId}\n${business}\n${customer}`
+
+  return {
+    saveMessage: (record) => {
+      messages.set(record.message.id, record)
+    },
+    getMessage: (id) => messages.get(id),
+    listMessages: () => [...messages.values()],
+    saveIdempotency: (record) => {
+      idempotency.set(idempotencyKey(record.organizationId, record.key), record)
+    },
+    getIdempotency: (organizationId, key) => idempotency.get(idempotencyKey(organizationId, key)),
+    deleteIdempotency: (organizationId, key) => {
+      idempotency.delete(idempotencyKey(organizationId, key))
+    },
+    saveInbound: (organizationId, business, customer, at) => {
+      inbound.set(windowKey(organizationId, business, customer), at)
+    },
+    lastInbound: (organizationId, business, customer) =>
+      inbound.get(windowKey(organizationId, business, customer)),
+    saveDelivery: (delivery) => {
+      deliveries.set(delivery.id, delivery)
+    },
+    getDelivery: (id) => deliveries.get(id),
+    listDeliveries: () => [...deliveries.values()],
+    clear: () => {
+      messages.clear()
+      idempotency.clear()
+      inbound.clear()
+      deliveries.clear()
+    },
+  }
+}

@@ -1,0 +1,43 @@
+import type { MessageRecord } from '../messages/message.ts'
+import type { Delivery } from '../webhooks/delivery.ts'
+
+/** A stored answer to an idempotent request. */
+export interface IdempotencyRecord {
+  readonly organizationId: string
+  readonly key: string
+  /** Method, path and canonical JSON body of the first request. */
+  readonly fingerprint: string
+  readonly status: number
+  /** The response body, verbatim. */
+  readonly body: string
+  readonly requestId: string
+  /** Emulator-clock ms; the record is kept 24 h from here. */
+  readonly createdAt: number
+}
+
+/**
+ * Where the emulator keeps its state. Synchronous so a durable backing (SQLite, a file)
+ * can implement it directly; the default keeps everything in memory.
+ */
+export interface EmulatorStore {
+  saveMessage(record: MessageRecord): void
+  getMessage(id: string): MessageRecord | undefined
+  /** Oldest first. */
+  listMessages(): MessageRecord[]
+
+  saveIdempotency(record: IdempotencyRecord): void
+  getIdempotency(organizationId: string, key: string): IdempotencyRecord | undefined
+  deleteIdempotency(organizationId: string, key: string): void
+
+  /** The time (emulator ms) the customer last wrote to the business number. */
+  saveInbound(organizationId: string, business: string, customer: string, at: number): void
+  lastInbound(organizationId: string, business: string, customer: string): number | undefined
+
+  saveDelivery(delivery: Delivery): void
+  getDelivery(id: string): Delivery | undefined
+  /** Oldest first. */
+  listDeliveries(): Delivery[]
+
+  /** Forgets everything. */
+  clear(): void
+}

@@ -1,0 +1,81 @@
+import type { ApiCall } from '../api/api-call.ts'
+import { ApiError, invalidField } from '../errors/api-error.ts'
+import { type ApiResult, jsonResult } from '../http/result.ts'
+import type { TemplateStatus } from '../options.ts'
+import { LANGUAGE_CODE } from '../validation/template.ts'
+
+const STATUSES: readonly TemplateStatus[] = [
+  'approved',
+  'pending',
+  'rejected',
+  'paused',
+  'disabled',
+]
+const DEFAULT_LIMIT = 25
+const MAX_LIMIT = 100
+
+/** The single value of a query parameter; repeating it is an error. */
+function single(params: URLSearchParams, name: string): string | undefined {
+  const values = params.getAll(name)
+  if (values.length > 1)
+    throw invalidField(name, `${name} may be given once (got ${values.length} values).`)
+  return values[0]
+}
+
+function parseLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_LIMIT
+  const limit = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN
+  if (!(limit >= 1 && limit <= MAX_LIMIT)) {
+    throw new ApiError({
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'invalid_limit',
+      param: 'limit',
+      message: `limit must be a whole number from 1 to ${MAX_LIMIT} (got "${value}").`,
+    })
+  }
+  return limit
+}
+
+/**
+ * `GET /v1/templates`: filters `status`, `language`, `name` (exact), `limit` 1–100
+ * (default 25), and an opaque signed `cursor` bound to the filters it was issued for.
+ */
+export async function listTemplates(call: ApiCall): Promise<ApiResult> {
+  await call.context.sleeper.sleep(call.latencyMs)
+  const params = call.url.searchParams
+  const limit = parseLimit(single(params, 'limit'))
+  const status = single(params, 'status')
+  if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
+    throw invalidField('status', `status must be one of ${STATUSES.join(', ')} (got "${status}").`)
+  }
+  const language = single(params, 'language')
+  if (language !== undefined && !LANGUAGE_CODE.test(language)) {
+    throw invalidField(
+      'language',
+      `language must be a code such as "id_ID" or "en_US" (got "${language}").`,
+    )
+  }
+  const name = single(params, 'name')
+  if (name !== undefined && !/^[a-z0-9_]{1,512}$/.test(name)) {
+    throw invalidField('name', 'name must be 1–512 lowercase letters, digits or underscores.')
+  }
+  const filters = JSON.stringify([status ?? null, language ?? null, name ?? null])
+  const cursor = single(params, 'cursor')
+  const offset = cursor === undefined ? 0 : await call.context.cursors.decode(cursor, filters)
+
+  const matching = call.context.templates.filter(
+    (template) =>
+      (status === undefined || template.status === status) &&
+      (language === undefined || template.language === language) &&
+      (name === undefined || template.name === name),
+  )
+  const data = matching.slice(offset, offset + limit)
+  const hasMore = offset + limit < matching.length
+  const nextCursor = hasMore ? await call.context.cursors.encode(offset + limit, filters) : null
+  return jsonResult(
+    200,
+    { data, has_more: hasMore, next_cursor: nextCursor, request_id: call.requestId },
+    call.requestId,
+  )
+}

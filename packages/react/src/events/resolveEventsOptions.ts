@@ -1,0 +1,23 @@
+import type { EventsOptions } from './EventsOptions.ts'
+import type { StatusStreamOptions, TokenSource } from './StatusStream.ts'
+
+const MAX_RETRY_DELAY = 30_000
+
+/** The default `retryDelay`: the proxy's `retry` doubled per failed attempt, capped, ±20 % jitter. */
+export const defaultRetryDelay = (attempt: number, serverRetry: number): number =>
+  Math.min(serverRetry * 2 ** attempt, MAX_RETRY_DELAY) * (0.8 + Math.random() * 0.4)
+
+const noToken: TokenSource = async () => undefined
+
+/** `events` as the provider got it (a URL, or options), with every default filled in. */
+export function resolveEventsOptions(events: string | EventsOptions): StatusStreamOptions {
+  const options: EventsOptions = typeof events === 'string' ? { url: events } : events
+  const token = options.token
+  return {
+    url: options.url,
+    token: token === undefined ? noToken : async () => token(),
+    fetch: options.fetch,
+    retryDelay: options.retryDelay ?? defaultRetryDelay,
+    heartbeatTimeout: options.heartbeatTimeout ?? 45_000,
+  }
+}

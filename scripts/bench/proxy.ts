@@ -1,0 +1,72 @@
+/**
+ * @module
+ * Sends per second through the token-minting proxy vs straight to the emulator. The emulator is
+ * served over real HTTP in both cases; through the proxy the client's `fetch` is the proxy's
+ * in-process handler, which verifies the token, validates the body, enforces the scope and
+ * forwards upstream with the API key. The difference is the proxy's cost.
+ */
+import { Kirim } from '../../packages/core/dist/index.js'
+import { createProxy } from '../../packages/core/dist/proxy/index.js'
+import { createEmulator } from '../../packages/emulator/dist/index.js'
+import { serve } from '../../packages/emulator/dist/node.js'
+import { textMessage } from './messages.ts'
+import { median } from './stats.ts'
+
+const API_KEY = 'kdv_live_emulatoremulatoremulator'
+const PROXY_ORIGIN = 'http://proxy.local'
+
+/** Sends per second. */
+export interface ProxyThroughput {
+  readonly proxy: number
+  readonly direct: number
+}
+
+/** Runs `count` sends, `concurrency` at a time, and returns the sends per second. */
+async function sendsPerSecond(kirim: Kirim, count: number, concurrency: number): Promise<number> {
+  let next = 0
+  const worker = async () => {
+    while (next < count) {
+      next++
+      const message = await kirim.messages.send(textMessage)
+      if (message.status !== 'pending') throw new Error(`send answered ${message.status}`)
+    }
+  }
+  const start = performance.now()
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  return (count / (performance.now() - start)) * 1000
+}
+
+/**
+ * Alternates rounds (direct, proxy, direct, proxy …) against one emulator with rate limits
+ * off and the clock stopped (no status timers), and reports the median round of each.
+ */
+export async function measureProxy(rounds = 3, perRound = 600, concurrency = 8): Promise<ProxyThroughput> {
+  const emulator = createEmulator({ timing: 'manual', rateLimits: false })
+  const server = await serve(emulator, { port: 0, host: '127.0.0.1' })
+  try {
+    const proxy = createProxy({
+      apiKey: API_KEY,
+      baseUrl: server.url,
+      tokenSecret: crypto.randomUUID() + crypto.randomUUID(),
+      authorize: async () => ({ subject: 'bench' }),
+    })
+    const viaProxy = new Kirim({
+      tokenUrl: `${PROXY_ORIGIN}/api/kirim/token`,
+      baseUrl: `${PROXY_ORIGIN}/api/kirim`,
+      fetch: (input, init) => proxy.fetch(new Request(input, init)),
+    })
+    const direct = new Kirim({ apiKey: API_KEY, baseUrl: server.url })
+    await sendsPerSecond(direct, 100, concurrency)
+    await sendsPerSecond(viaProxy, 100, concurrency)
+    const directRates: number[] = []
+    const proxyRates: number[] = []
+    for (let round = 0; round < rounds; round++) {
+      directRates.push(await sendsPerSecond(direct, perRound, concurrency))
+      proxyRates.push(await sendsPerSecond(viaProxy, perRound, concurrency))
+    }
+    return { proxy: median(proxyRates), direct: median(directRates) }
+  } finally {
+    await server.close()
+    await emulator.close()
+  }
+}
