@@ -7,7 +7,14 @@
  */
 import { measureCpuPerSend } from './bench/cpu.ts'
 import { measureProxy } from './bench/proxy.ts'
-import { bundleSize, rawSendText, rawWebhooks, sdkFull, sdkSendText, sdkWebhooks } from './bench/size.ts'
+import {
+  bundleSize,
+  rawSendText,
+  rawWebhooks,
+  sdkFull,
+  sdkSendText,
+  sdkWebhooks,
+} from './bench/size.ts'
 import { measureValidation } from './bench/validation.ts'
 
 const SEND_TEXT_BUDGET_BYTES = 13 * 1024
@@ -15,9 +22,13 @@ const CPU_RATIO_TARGET = 1.5
 
 const started = performance.now()
 
-const [sendText, rawText, full, webhooks, rawVerify] = await Promise.all(
-  [sdkSendText, rawSendText, sdkFull, sdkWebhooks, rawWebhooks].map(bundleSize),
-)
+const [sendText, rawText, full, webhooks, rawVerify] = await Promise.all([
+  bundleSize(sdkSendText),
+  bundleSize(rawSendText),
+  bundleSize(sdkFull),
+  bundleSize(sdkWebhooks),
+  bundleSize(rawWebhooks),
+])
 const validation = measureValidation()
 const cpu = await measureCpuPerSend()
 const proxy = await measureProxy()
@@ -63,7 +74,7 @@ const rows: [string, string, string, string, string][] = [
     `≤ ${CPU_RATIO_TARGET.toFixed(1)}× ${cpuRatio <= CPU_RATIO_TARGET ? 'met' : 'MISSED'}`,
   ],
   [
-    'Client CPU per send, ky alone (the SDK\'s HTTP layer)',
+    "Client CPU per send, ky alone (the SDK's HTTP layer)",
     `${cpu.ky.toFixed(0)} µs`,
     `${cpu.raw.toFixed(0)} µs raw fetch`,
     ratio(cpu.ky / cpu.raw),
@@ -93,11 +104,14 @@ const rows: [string, string, string, string, string][] = [
 ]
 
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
-const line = (row: readonly string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`
+const line = (row: readonly string[]) =>
+  `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`
 console.log(line(rows[0]!))
 console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`)
 for (const row of rows.slice(1)) console.log(line(row))
-console.log(`\nNode ${process.version}, measured in ${((performance.now() - started) / 1000).toFixed(1)} s.`)
+console.log(
+  `\nNode ${process.version}, measured in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+)
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits))
 console.log(
@@ -111,7 +125,12 @@ console.log(
       rawWebhooksGzipBytes: rawVerify.gzip,
       sendTextBudgetBytes: SEND_TEXT_BUDGET_BYTES,
     },
-    cpuPerSendMicros: { sdk: round(cpu.sdk), ky: round(cpu.ky), raw: round(cpu.raw), ratio: round(cpuRatio, 2) },
+    cpuPerSendMicros: {
+      sdk: round(cpu.sdk),
+      ky: round(cpu.ky),
+      raw: round(cpu.raw),
+      ratio: round(cpuRatio, 2),
+    },
     validationPerSecond: {
       mix: Math.round(validation.mix.sdk),
       mixJsonStringify: Math.round(validation.mix.baseline),
@@ -127,6 +146,8 @@ console.log(
 )
 
 if (!sendTextOk) {
-  console.error(`The send-one-text bundle is ${sendText.gzip} bytes gzip, over the ${SEND_TEXT_BUDGET_BYTES}-byte budget.`)
+  console.error(
+    `The send-one-text bundle is ${sendText.gzip} bytes gzip, over the ${SEND_TEXT_BUDGET_BYTES}-byte budget.`,
+  )
   process.exitCode = 1
 }

@@ -26,11 +26,16 @@ export interface CpuPerSend {
 }
 
 interface KyInstance {
-  post(input: string, options: { json: unknown; headers: Record<string, string> }): { json(): Promise<unknown> }
+  post(
+    input: string,
+    options: { json: unknown; headers: Record<string, string> },
+  ): { json(): Promise<unknown> }
 }
 
 /** The `ky` that `@kirim/core` itself resolves. */
-async function loadKy(): Promise<{ create(options: { baseUrl: string; headers: Record<string, string> }): KyInstance }> {
+async function loadKy(): Promise<{
+  create(options: { baseUrl: string; headers: Record<string, string> }): KyInstance
+}> {
   const path = createRequire(join(coreDir, 'package.json')).resolve('ky')
   return ((await import(pathToFileURL(path).href)) as { default: never }).default
 }
@@ -56,7 +61,11 @@ async function cpuPerCall(count: number, send: () => Promise<unknown>): Promise<
  * Warms every path up, then alternates rounds of `perRound` sends (SDK, ky, raw, SDK …)
  * so drift on a shared machine hits all alike; reports the median round of each.
  */
-export async function measureCpuPerSend(rounds = 9, perRound = 500, warmUp = 400): Promise<CpuPerSend> {
+export async function measureCpuPerSend(
+  rounds = 9,
+  perRound = 500,
+  warmUp = 400,
+): Promise<CpuPerSend> {
   const { url, child } = await startServer()
   try {
     const kirim = new Kirim({ apiKey: API_KEY, baseUrl: url })
@@ -74,14 +83,23 @@ export async function measureCpuPerSend(rounds = 9, perRound = 500, warmUp = 400
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
       return ((await response.json()) as { data: unknown }).data
     }
-    const client = (await loadKy()).create({ baseUrl: url, headers: { authorization: `Bearer ${API_KEY}` } })
+    const client = (await loadKy()).create({
+      baseUrl: url,
+      headers: { authorization: `Bearer ${API_KEY}` },
+    })
     const kySend = () =>
-      client.post('v1/messages', { json: textMessage, headers: { 'idempotency-key': crypto.randomUUID() } }).json()
+      client
+        .post('v1/messages', {
+          json: textMessage,
+          headers: { 'idempotency-key': crypto.randomUUID() },
+        })
+        .json()
     const paths = { sdk: sdkSend, ky: kySend, raw: rawSend }
     const spent = { sdk: [] as number[], ky: [] as number[], raw: [] as number[] }
     for (const send of Object.values(paths)) await cpuPerCall(warmUp, send)
     for (let round = 0; round < rounds; round++) {
-      for (const [name, send] of Object.entries(paths)) spent[name as keyof typeof paths].push(await cpuPerCall(perRound, send))
+      for (const [name, send] of Object.entries(paths))
+        spent[name as keyof typeof paths].push(await cpuPerCall(perRound, send))
     }
     return { sdk: median(spent.sdk), ky: median(spent.ky), raw: median(spent.raw) }
   } finally {

@@ -80,7 +80,10 @@ export const everyMessageType = [
       body: { text: 'Klik untuk melacak pesanan Anda.' },
       action: {
         name: 'cta_url',
-        parameters: { display_text: 'Lacak Pesanan', url: 'https://your-app.example.com/orders/12345' },
+        parameters: {
+          display_text: 'Lacak Pesanan',
+          url: 'https://your-app.example.com/orders/12345',
+        },
       },
     },
   },

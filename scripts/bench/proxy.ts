@@ -40,7 +40,11 @@ async function sendsPerSecond(kirim: Kirim, count: number, concurrency: number):
  * Alternates rounds (direct, proxy, direct, proxy …) against one emulator with rate limits
  * off and the clock stopped (no status timers), and reports the median round of each.
  */
-export async function measureProxy(rounds = 3, perRound = 600, concurrency = 8): Promise<ProxyThroughput> {
+export async function measureProxy(
+  rounds = 3,
+  perRound = 600,
+  concurrency = 8,
+): Promise<ProxyThroughput> {
   const emulator = createEmulator({ timing: 'manual', rateLimits: false })
   const server = await serve(emulator, { port: 0, host: '127.0.0.1' })
   try {

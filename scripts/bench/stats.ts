@@ -15,7 +15,11 @@ export function median(values: readonly number[]): number {
  * Calls `work(i)` synchronously for `ms` milliseconds (after as long a warm-up as `warmUpMs`)
  * and returns the calls per second. Time is read every 256 calls, so reading it costs nothing.
  */
-export function callsPerSecond(work: (index: number) => unknown, ms: number, warmUpMs = ms / 4): number {
+export function callsPerSecond(
+  work: (index: number) => unknown,
+  ms: number,
+  warmUpMs = ms / 4,
+): number {
   const spin = (duration: number) => {
     let calls = 0
     const start = performance.now()

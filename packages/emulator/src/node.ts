@@ -32,18 +32,37 @@ const REASONS: Readonly<Record<number, string>> = {
   431: 'Request Header Fields Too Large',
 }
 
-/** A lazily pulled Web stream over the request body; cancelling it stops reading. */
-function bodyStream(request: IncomingMessage): ReadableStream<Uint8Array> {
+/** Past this many unread bytes after the answer, the socket is closed instead of drained. */
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024
+
+/**
+ * A lazily pulled Web stream over the request body. Cancelling it stops reading; `drain`
+ * then discards whatever the client still sends (so a keep-alive connection stays usable),
+ * closing the socket if that is absurdly much.
+ */
+function bodyStream(request: IncomingMessage): { stream: ReadableStream<Uint8Array>; drain: () => void } {
   let finished = false
-  const onData = (chunk: Buffer, controller: ReadableStreamDefaultController<Uint8Array>) => {
-    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
-    if ((controller.desiredSize ?? 0) <= 0) request.pause()
-  }
+  let draining = false
   let listener: ((chunk: Buffer) => void) | undefined
-  return new ReadableStream<Uint8Array>(
+  const drain = () => {
+    if (draining || request.complete) return
+    draining = true
+    finished = true
+    if (listener !== undefined) request.off('data', listener)
+    let discarded = 0
+    request.on('data', (chunk: Buffer) => {
+      discarded += chunk.byteLength
+      if (discarded > MAX_DISCARD_BYTES) request.socket.destroy()
+    })
+    request.resume()
+  }
+  const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        listener = (chunk) => onData(chunk, controller)
+        listener = (chunk) => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+          if ((controller.desiredSize ?? 0) <= 0) request.pause()
+        }
         request.on('data', listener)
         request.once('end', () => {
           if (finished) return
@@ -61,17 +80,15 @@ function bodyStream(request: IncomingMessage): ReadableStream<Uint8Array> {
         request.resume()
       },
       cancel() {
-        // Node discards the unread rest once the response has finished.
-        finished = true
-        if (listener !== undefined) request.off('data', listener)
-        request.pause()
+        drain()
       },
     },
     { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
   )
+  return { stream, drain }
 }
 
-function toRequest(request: IncomingMessage, base: string): Request {
+function toRequest(request: IncomingMessage, base: string): { request: Request; drain: () => void } {
   const url = new URL(request.url ?? '/', base)
   const headers = new Headers()
   const raw = request.rawHeaders
@@ -83,12 +100,12 @@ function toRequest(request: IncomingMessage, base: string): Request {
     }
   }
   const method = request.method ?? 'GET'
-  const hasBody = method !== 'GET' && method !== 'HEAD'
-  return new Request(url, {
-    method,
-    headers,
-    ...(hasBody ? { body: bodyStream(request), duplex: 'half' } : {}),
-  } as RequestInit)
+  if (method === 'GET' || method === 'HEAD') {
+    return { request: new Request(url, { method, headers }), drain: () => request.resume() }
+  }
+  const body = bodyStream(request)
+  const init = { method, headers, body: body.stream, duplex: 'half' }
+  return { request: new Request(url, init as RequestInit), drain: body.drain }
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
@@ -133,12 +150,12 @@ export async function serve(
   const host = options.host ?? '127.0.0.1'
   const server = createServer({ maxHeaderSize: 32 * 1024 }, (req, res) => {
     void (async () => {
-      let request: Request
+      let converted: ReturnType<typeof toRequest>
       try {
-        request = toRequest(req, `http://${req.headers.host ?? 'localhost'}`)
+        converted = toRequest(req, `http://${req.headers.host ?? 'localhost'}`)
       } catch {
         try {
-          request = toRequest(req, 'http://localhost')
+          converted = toRequest(req, 'http://localhost')
         } catch {
           req.socket.end(
             envelope(400, 'malformed_request', 'The request target is not a valid URL.'),
@@ -147,7 +164,9 @@ export async function serve(
         }
       }
       try {
-        const response = await emulator.fetch(request)
+        const response = await emulator.fetch(converted.request)
+        // Whatever body the handler did not read is discarded, keeping the connection usable.
+        converted.drain()
         await writeResponse(response, res)
       } catch (error) {
         if (error instanceof ConnectionDroppedError) {

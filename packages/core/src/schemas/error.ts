@@ -1,4 +1,5 @@
 import { type InferOutput, looseObject, nullish, optional, string } from 'valibot'
+import type { Known } from './known.ts'
 
 /**
  * The body of every non-2xx answer: `{ error: { type, code, message, param?, request_id? } }`.
@@ -20,4 +21,4 @@ export const ApiErrorBodySchema = /* @__PURE__ */ looseObject({
 })
 
 /** The body of an API error response. */
-export type ApiErrorBody = InferOutput<typeof ApiErrorBodySchema>
+export type ApiErrorBody = Known<InferOutput<typeof ApiErrorBodySchema>>

@@ -1,5 +1,6 @@
 import { type InferOutput, looseObject, nullish, number, string } from 'valibot'
 import { openEnum } from './open.ts'
+import type { Known } from './known.ts'
 
 /**
  * What `GET /v1/me` returns in `data`: the organisation, the API key in use, and its rate
@@ -31,4 +32,4 @@ export const MeSchema = /* @__PURE__ */ looseObject({
 })
 
 /** The organisation, key and rate limits behind the credentials in use. */
-export type Me = InferOutput<typeof MeSchema>
+export type Me = Known<InferOutput<typeof MeSchema>>

@@ -12,6 +12,7 @@ import {
 import type { MessageType } from './messages/send.ts'
 import { openEnum } from './open.ts'
 import { idPrefix } from './rules.ts'
+import type { Known } from './known.ts'
 
 /** Every status a message goes through: `pending` → `sent` → `delivered` → `read`, or `failed`. */
 export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'read', 'failed'] as const
@@ -58,8 +59,8 @@ export const MessageSchema = /* @__PURE__ */ looseObject({
 })
 
 /** A message as the API returns it. A delivery failure is a `Message` with `status: 'failed'`. */
-export type Message = InferOutput<typeof MessageSchema>
+export type Message = Known<InferOutput<typeof MessageSchema>>
 /** `'pending' | 'sent' | 'delivered' | 'read' | 'failed'`. */
 export type MessageStatus = InferOutput<typeof MessageStatusSchema>
 /** Why a message failed: `{ code, message, provider_code }`. */
-export type MessageError = InferOutput<typeof MessageErrorSchema>
+export type MessageError = Known<InferOutput<typeof MessageErrorSchema>>

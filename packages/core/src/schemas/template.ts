@@ -1,6 +1,7 @@
 import { array, type InferOutput, literal, looseObject, optional, pipe, string } from 'valibot'
 import { openEnum } from './open.ts'
 import { idPrefix } from './rules.ts'
+import type { Known } from './known.ts'
 
 /** The template statuses the API documents (**ASSUMED** list). */
 export const TEMPLATE_STATUSES = ['approved', 'pending', 'rejected', 'paused', 'disabled'] as const
@@ -54,10 +55,10 @@ export const TemplateSchema = /* @__PURE__ */ looseObject({
 })
 
 /** A template as the API returns it. */
-export type Template = InferOutput<typeof TemplateSchema>
+export type Template = Known<InferOutput<typeof TemplateSchema>>
 /** A template status: the known ones, or any string the API adds. */
 export type TemplateStatus = Template['status']
 /** A template category: the known ones, or any string the API adds. */
 export type TemplateCategory = Template['category']
 /** A component of a template definition. */
-export type TemplateComponentInfo = InferOutput<typeof TemplateComponentInfoSchema>
+export type TemplateComponentInfo = Known<InferOutput<typeof TemplateComponentInfoSchema>>

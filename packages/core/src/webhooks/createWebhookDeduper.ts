@@ -10,7 +10,7 @@ export interface WebhookDeduperOptions {
   readonly store?: DedupeStore
   /**
    * How long, in seconds, an id is remembered.
-   * @default 86_400 (24 hours)
+   * @default 108_000 (30 hours: Kirim retries for up to 24 h ± 20 %)
    */
   readonly ttl?: number
 }
@@ -55,7 +55,7 @@ function checkEventId(eventId: string): void {
  * return new Response(null, { status: 204 })
  */
 export function createWebhookDeduper(options: WebhookDeduperOptions = {}): WebhookDeduper {
-  const { store = createMemoryDedupeStore(), ttl = 86_400 } = options
+  const { store = createMemoryDedupeStore(), ttl = 108_000 } = options
   if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl <= 0) {
     throw new TypeError(`ttl must be a number of seconds above 0 (got ${String(ttl)})`)
   }

@@ -86,7 +86,8 @@ async function withLock<T>(name: string, body: () => Promise<T>): Promise<T> {
     } catch {
       // A crashed run can leave the lock behind; past the stale age it is taken over.
       const info = await stat(lock).catch(() => undefined)
-      if (info && Date.now() - info.mtimeMs > LOCK_STALE_MS) await rm(lock, { recursive: true, force: true })
+      if (info && Date.now() - info.mtimeMs > LOCK_STALE_MS)
+        await rm(lock, { recursive: true, force: true })
       else await new Promise((done) => setTimeout(done, 200))
     }
   }

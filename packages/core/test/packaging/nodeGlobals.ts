@@ -7,7 +7,17 @@
  */
 import { transform } from 'esbuild'
 
-const GLOBALS = ['process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate'] as const
+const GLOBALS = [
+  'process',
+  'Buffer',
+  'require',
+  'module',
+  'exports',
+  '__dirname',
+  '__filename',
+  'global',
+  'setImmediate',
+] as const
 const HOSTS = ['globalThis', 'self', 'window']
 
 /** One forbidden reference, with the line it is on (as esbuild prints it) for the report. */
@@ -42,7 +52,11 @@ const GUARDED_READ = new RegExp(
  */
 export async function findNodeGlobals(code: string): Promise<NodeGlobalReference[]> {
   // No `format`: converting to ESM would wrap CommonJS in a shim that hides `module`/`exports`.
-  const { code: normalised } = await transform(code, { define, loader: 'js', legalComments: 'none' })
+  const { code: normalised } = await transform(code, {
+    define,
+    loader: 'js',
+    legalComments: 'none',
+  })
   const found: NodeGlobalReference[] = []
   for (const line of normalised.split('\n')) {
     const guard = GUARD.exec(line)

@@ -81,7 +81,9 @@ async function externalPackages(entry: string): Promise<string[]> {
   const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports)
   const names = imports
     .filter((imported) => imported.external)
-    .map(({ path }) => (path.startsWith('@') ? path.split('/').slice(0, 2) : path.split('/').slice(0, 1)).join('/'))
+    .map(({ path }) =>
+      (path.startsWith('@') ? path.split('/').slice(0, 2) : path.split('/').slice(0, 1)).join('/'),
+    )
   return [...new Set(names)].sort()
 }
 
@@ -99,7 +101,8 @@ describe('@kirim/core dist runs on Web standards alone', () => {
         continue
       }
       for (const name of await externalPackages(entry)) {
-        if (NODE_BUILTINS.has(name) || name.startsWith('node:')) problems.push(`${subpath} imports ${name}`)
+        if (NODE_BUILTINS.has(name) || name.startsWith('node:'))
+          problems.push(`${subpath} imports ${name}`)
         else if (!declared.has(name)) problems.push(`${subpath} imports ${name}, not a dependency`)
       }
     }
@@ -131,7 +134,11 @@ describe('@kirim/core dist runs on Web standards alone', () => {
     const offenders: string[] = []
     for (const file of files) {
       const text = await readFile(join(coreDist, file), 'utf8')
-      if (/\bfrom\s*['"]node:|\bimport\s*\(\s*['"]node:|\bimport\s*['"]node:|\brequire\s*\(\s*['"]node:/.test(text)) {
+      if (
+        /\bfrom\s*['"]node:|\bimport\s*\(\s*['"]node:|\bimport\s*['"]node:|\brequire\s*\(\s*['"]node:/.test(
+          text,
+        )
+      ) {
         offenders.push(file)
       }
     }
@@ -143,8 +150,11 @@ describe('@kirim/core dist runs on Web standards alone', () => {
     for (const file of await filesUnder(coreDist, '.d.ts')) {
       const text = await readFile(join(coreDist, file), 'utf8')
       // Doc comments may name Node's types ("a Buffer is a Uint8Array"); declarations may not.
-      const declarations = text.replaceAll(/\/\*[\s\S]*?\*\//g, '').replaceAll(/^\s*\/\/(?!\/\s*<reference).*$/gm, '')
-      if (/\/\/\/\s*<reference\s+types=["']node["']|\bNodeJS\.|\bBuffer\b/.test(declarations)) offenders.push(file)
+      const declarations = text
+        .replaceAll(/\/\*[\s\S]*?\*\//g, '')
+        .replaceAll(/^\s*\/\/(?!\/\s*<reference).*$/gm, '')
+      if (/\/\/\/\s*<reference\s+types=["']node["']|\bNodeJS\.|\bBuffer\b/.test(declarations))
+        offenders.push(file)
     }
     expect(offenders).toEqual([])
   })
@@ -175,10 +185,12 @@ describe.each(PACKAGES)('@kirim/%s as published', (name) => {
       if (!file?.endsWith('.js')) missing.push(`${subpath}: default is ${file}, not a .js file`)
       else if (!existsSync(join(dir, file))) missing.push(`${subpath} → ${file}`)
       const beside = file?.replace(/\.js$/, '.d.ts')
-      if (!types || types !== beside) missing.push(`${subpath}: types is ${types}, expected ${beside}`)
+      if (!types || types !== beside)
+        missing.push(`${subpath}: types is ${types}, expected ${beside}`)
       else if (!existsSync(join(dir, types))) missing.push(`${subpath} → ${types}`)
       for (const [condition, path] of Object.entries(target)) {
-        if (path && !existsSync(join(dir, path))) missing.push(`${subpath} [${condition}] → ${path}`)
+        if (path && !existsSync(join(dir, path)))
+          missing.push(`${subpath} [${condition}] → ${path}`)
       }
     }
     for (const [command, path] of Object.entries(pkg.bin ?? {})) {
@@ -190,8 +202,16 @@ describe.each(PACKAGES)('@kirim/%s as published', (name) => {
   test(
     'publint reports no errors and no warnings',
     async () => {
-      const { messages, pkg } = await publint({ pkgDir: packageDir(name), level: 'warning', pack: 'pnpm' })
-      expect(messages.map((message) => `${message.type}: ${formatMessage(message, pkg, { color: false })}`)).toEqual([])
+      const { messages, pkg } = await publint({
+        pkgDir: packageDir(name),
+        level: 'warning',
+        pack: 'pnpm',
+      })
+      expect(
+        messages.map(
+          (message) => `${message.type}: ${formatMessage(message, pkg, { color: false })}`,
+        ),
+      ).toEqual([])
     },
     TIMEOUT,
   )
@@ -203,10 +223,14 @@ test(
     const attw = join(repoRoot, 'node_modules', '.bin', 'attw')
     let stdout: string
     try {
-      ;({ stdout } = await run(attw, ['--pack', core, '--profile', 'esm-only', '--format', 'json'], {
-        cwd: repoRoot,
-        maxBuffer: 64 * 1024 * 1024,
-      }))
+      ;({ stdout } = await run(
+        attw,
+        ['--pack', core, '--profile', 'esm-only', '--format', 'json'],
+        {
+          cwd: repoRoot,
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      ))
     } catch (error) {
       // attw exits 1 when it finds problems; its JSON report still says which.
       ;({ stdout = '' } = error as { stdout?: string })
@@ -216,7 +240,9 @@ test(
       analysis: { entrypoints: Record<string, unknown> }
       problems?: Record<string, { kind: string; entrypoint?: string; resolutionKind?: string }[]>
     }
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(Object.keys(manifest('core').exports).sort())
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(
+      Object.keys(manifest('core').exports).sort(),
+    )
     // The JSON lists every problem; the esm-only profile ignores the CommonJS resolutions.
     const ignored = new Set(['node10', 'node16-cjs'])
     const problems = Object.values(report.problems ?? {})

@@ -125,7 +125,13 @@ async function expectedResult(): Promise<ScenarioResult> {
       sameId: true,
       waitedRetryAfter: true,
     },
-    retryAfterDrop: { status: 'pending', requests: 2, sameIdempotencyKey: true, stored: 1, sameId: true },
+    retryAfterDrop: {
+      status: 'pending',
+      requests: 2,
+      sameIdempotencyKey: true,
+      stored: 1,
+      sameId: true,
+    },
   }
 }
 
@@ -155,14 +161,20 @@ async function runCli(command: string, args: readonly string[]): Promise<Runtime
     }
   }
   const line = stdout.split('\n').find((candidate) => candidate.startsWith(RESULT_PREFIX))
-  if (!line) throw new Error(`${command} printed no answer.\nstdout:\n${stdout}\nstderr:\n${stderr}`)
+  if (!line)
+    throw new Error(`${command} printed no answer.\nstdout:\n${stdout}\nstderr:\n${stderr}`)
   return JSON.parse(line.slice(RESULT_PREFIX.length)) as RuntimeOutput
 }
 
-describe('the shared scenario runs against the emulator over real HTTP', { timeout: RUNTIME_TIMEOUT }, () => {
+describe('the shared scenario runs against the emulator over real HTTP', {
+  timeout: RUNTIME_TIMEOUT,
+}, () => {
   test('Node 22', async () => {
     const output = await runCli(process.execPath, [bundles.node, emulator.url])
-    expect(output).toEqual({ runtime: expect.stringMatching(/^node v22\./), result: await expectedResult() })
+    expect(output).toEqual({
+      runtime: expect.stringMatching(/^node v22\./),
+      result: await expectedResult(),
+    })
   })
 
   test('Deno', async () => {
@@ -175,13 +187,24 @@ describe('the shared scenario runs against the emulator over real HTTP', { timeo
       bundles.deno,
       emulator.url,
     ])
-    expect(output).toEqual({ runtime: expect.stringMatching(/^deno 2\./), result: await expectedResult() })
+    const expected = await expectedResult()
+    // Deno's fetch re-sends a POST on a fresh connection by itself when a reused keep-alive
+    // connection closes before the answer, so the SDK sees one attempt. The Idempotency-Key
+    // still makes the emulator replay rather than store a second message.
+    const retryAfterDrop = { ...expected.retryAfterDrop, requests: 1 }
+    expect(output).toEqual({
+      runtime: expect.stringMatching(/^deno 2\./),
+      result: { ...expected, retryAfterDrop },
+    })
   })
 
   test('Bun', async () => {
     const bun = join(repoRoot, 'node_modules', '.bin', 'bun')
     const output = await runCli(bun, [bundles.bun, emulator.url])
-    expect(output).toEqual({ runtime: expect.stringMatching(/^bun 1\./), result: await expectedResult() })
+    expect(output).toEqual({
+      runtime: expect.stringMatching(/^bun 1\./),
+      result: await expectedResult(),
+    })
   })
 
   test('workerd (miniflare)', async () => {

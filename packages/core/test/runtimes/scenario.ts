@@ -101,7 +101,14 @@ export async function runScenario(emulatorUrl: string): Promise<ScenarioResult> 
   const nonce = crypto.randomUUID()
   const idempotencyKeys: (string | null)[] = []
   const countingFetch: typeof fetch = (input, init) => {
-    const headers = input instanceof Request ? input.headers : new Headers(init?.headers)
+    // Duck-typed, not `instanceof Request`: edge-runtime's `Request#clone()` (which ky uses to
+    // retry) returns a Request of another realm.
+    const headers =
+      init?.headers !== undefined
+        ? new Headers(init.headers)
+        : typeof input === 'object' && 'headers' in input
+          ? input.headers
+          : new Headers()
     idempotencyKeys.push(headers.get('idempotency-key'))
     return fetch(input, init)
   }
@@ -262,7 +269,8 @@ export async function runScenario(emulatorUrl: string): Promise<ScenarioResult> 
       atLimit: atLimit.status,
       overLimit: rejection instanceof Error ? rejection.name : String(rejection),
       isKirimError: rejection instanceof KirimError && rejection instanceof ValidationError,
-      paths: rejection instanceof ValidationError ? rejection.issues.map((issue) => issue.path) : [],
+      paths:
+        rejection instanceof ValidationError ? rejection.issues.map((issue) => issue.path) : [],
       requests: invalidRequests,
     },
     retryAfter503: { ...after503, waitedRetryAfter: waited >= RETRY_AFTER_SECONDS * 1000 },
@@ -321,7 +329,9 @@ async function sendThroughFault(
 async function control(base: string, path: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(`${base}${path}`, init)
   if (!response.ok) {
-    throw new Error(`${init?.method ?? 'GET'} ${path} answered ${response.status}: ${await response.text()}`)
+    throw new Error(
+      `${init?.method ?? 'GET'} ${path} answered ${response.status}: ${await response.text()}`,
+    )
   }
   return response.json()
 }

@@ -33,11 +33,13 @@ export async function handleApi(
   }
   const key = authentication.ok ? authentication.key : undefined
   const organization = key?.organization
+  // Public routes (health, the OpenAPI document) report the bucket but never spend it.
   const state = context.limiter.take(
     organization?.id ?? ANONYMOUS,
     kind,
     organization?.limits ?? fallbackLimits,
     now,
+    !route.public,
   )
   const rateHeaders = rateLimitHeaders(state)
   const fail = async (error: ApiError): Promise<Response> => {

@@ -2,7 +2,8 @@ import { ApiError } from '../errors/api-error.ts'
 
 /** The largest body read: 1 MiB. Reading stops as soon as a body goes past it. */
 export const MAX_BODY_BYTES = 1024 * 1024
-const MAX_DEPTH = 64
+/** How deep a stored payload may nest. */
+export const MAX_DEPTH = 64
 
 const tooLarge = () =>
   new ApiError({
@@ -53,7 +54,7 @@ export async function readBodyText(request: Request): Promise<string> {
 export const isJsonContentType = (value: string | null): boolean =>
   value !== null && /^\s*application\/json\s*(?:;|$)/i.test(value)
 
-/** Parses JSON text, rejecting bodies nested deeper than 64 levels. */
+/** Parses JSON text; 400 `invalid_json` when it does not parse. */
 export function parseJson(text: string): unknown {
   if (text.trim() === '') throw invalidJson('The request body is empty; send a JSON object.')
   let value: unknown

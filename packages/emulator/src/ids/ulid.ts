@@ -20,7 +20,7 @@ export function ulid(time: number): string {
 }
 
 /** The prefixes of the ids the emulator mints (kirim-api.md, "IDs"). */
-export type IdPrefix = 'msg' | 'req' | 'evt' | 'wbd' | 'tmpl' | 'org' | 'key' | 'flt'
+export type IdPrefix = 'msg' | 'req' | 'evt' | 'wbd' | 'wbs' | 'tmpl' | 'org' | 'key' | 'flt'
 
 /** `<prefix>_<ULID>`, e.g. `msg_01HXYZABCDEFGHJKMNPQRSTVWX`. */
 export const newId = (prefix: IdPrefix, time: number): string => `${prefix}_${ulid(time)}`

@@ -1,11 +1,10 @@
 import type { ApiCall } from '../api/api-call.ts'
+import { idempotent } from '../api/idempotent.ts'
 import type { Organization } from '../auth/organization.ts'
 import type { EmulatorContext } from '../context.ts'
-import { ApiError } from '../errors/api-error.ts'
-import { readJsonBody } from '../http/read-json.ts'
-import { type ApiResult, errorResult, jsonResult } from '../http/result.ts'
-import { canonicalJson } from '../idempotency/canonical-json.ts'
-import { checkIdempotencyKey } from '../idempotency/idempotency-gate.ts'
+import { invalidField } from '../errors/api-error.ts'
+import { isTooDeep, MAX_DEPTH, readJsonBody } from '../http/read-json.ts'
+import { type ApiResult, jsonResult } from '../http/result.ts'
 import { newId } from '../ids/ulid.ts'
 import { wamid } from '../ids/wamid.ts'
 import { validateSendBody } from '../validation/send-body.ts'
@@ -24,6 +23,9 @@ function accept(
   requestId: string,
 ): ApiResult {
   const request = validateSendBody(body)
+  if (isTooDeep(request.payload)) {
+    throw invalidField(request.type, `${request.type} nests more than ${MAX_DEPTH} levels deep.`)
+  }
   const from = resolveSender(organization, request.from)
   const now = context.time.now()
   const plan = planDelivery(request, {
@@ -60,29 +62,8 @@ function accept(
 
 /** `POST /v1/messages`, idempotent when an `Idempotency-Key` header is sent. */
 export async function sendMessage(call: ApiCall): Promise<ApiResult> {
-  const { context, request, requestId } = call
-  const organization = call.key!.organization
-  const { value } = await readJsonBody(request)
-  const header = request.headers.get('idempotency-key')
-  const key = header === null ? null : checkIdempotencyKey(header)
-
-  const process = async (): Promise<ApiResult> => {
-    await context.sleeper.sleep(call.latencyMs)
-    try {
-      return accept(context, organization, value, key, requestId)
-    } catch (error) {
-      if (error instanceof ApiError) return errorResult(error, requestId)
-      throw error
-    }
-  }
-
-  if (key === null) return process()
-  const fingerprint = `POST ${call.url.pathname}\n${canonicalJson(value)}`
-  const { result, replayed } = await context.idempotency.run(
-    organization.id,
-    key,
-    fingerprint,
-    process,
+  const body = await readJsonBody(call.request)
+  return idempotent(call, body, (key) =>
+    accept(call.context, call.key!.organization, body.value, key, call.requestId),
   )
-  return { ...result, headers: { ...result.headers, 'Idempotent-Replayed': String(replayed) } }
 }

@@ -1,5 +1,6 @@
 import type { MessageRecord } from '../messages/message.ts'
 import type { Delivery } from '../webhooks/delivery.ts'
+import type { SubscriptionRecord } from '../webhooks/subscription.ts'
 import type { EmulatorStore, IdempotencyRecord } from './store.ts'
 
 /** The default {@link EmulatorStore}: Maps in memory (insertion order is creation order). */
@@ -8,6 +9,7 @@ export function createMemoryStore(): EmulatorStore {
   const idempotency = new Map<string, IdempotencyRecord>()
   const inbound = new Map<string, number>()
   const deliveries = new Map<string, Delivery>()
+  const subscriptions = new Map<string, SubscriptionRecord>()
   const idempotencyKey = (organizationId: string, key: string) => `${organizationId}\n${key}`
   const windowKey = (organizationId: string, business: string, customer: string) =>
     `${organizationId}\n${business}\n${customer}`
@@ -35,7 +37,15 @@ export function createMemoryStore(): EmulatorStore {
     },
     getDelivery: (id) => deliveries.get(id),
     listDeliveries: () => [...deliveries.values()],
+    saveSubscription: (record) => {
+      subscriptions.set(record.subscription.id, record)
+    },
+    deleteSubscription: (id) => {
+      subscriptions.delete(id)
+    },
+    listSubscriptions: () => [...subscriptions.values()],
     clear: () => {
+      subscriptions.clear()
       messages.clear()
       idempotency.clear()
       inbound.clear()

@@ -1,5 +1,6 @@
 import type { MessageRecord } from '../messages/message.ts'
 import type { Delivery } from '../webhooks/delivery.ts'
+import type { SubscriptionRecord } from '../webhooks/subscription.ts'
 
 /** A stored answer to an idempotent request. */
 export interface IdempotencyRecord {
@@ -37,6 +38,11 @@ export interface EmulatorStore {
   getDelivery(id: string): Delivery | undefined
   /** Oldest first. */
   listDeliveries(): Delivery[]
+
+  saveSubscription(record: SubscriptionRecord): void
+  deleteSubscription(id: string): void
+  /** Oldest first. */
+  listSubscriptions(): SubscriptionRecord[]
 
   /** Forgets everything. */
   clear(): void

@@ -168,6 +168,7 @@ export function phoneNumber(value: unknown, name: string): string {
 
 /** An absolute `https:` URL. */
 export function httpsUrl(value: unknown, name: string): string {
+  if (value === undefined) throw missingField(name)
   const url = asString(value, name, { min: 1 })
   let parsed: URL
   try {

@@ -54,7 +54,6 @@ function validateCtaUrl(action: JsonObject, path: string): void {
   const parameters = requiredObject(action, 'parameters', path)
   const parametersPath = child(path, 'parameters')
   requiredString(parameters, 'display_text', parametersPath, { min: 1, max: 20 })
-  if (parameters.url === undefined) requiredString(parameters, 'url', parametersPath)
   httpsUrl(parameters.url, child(parametersPath, 'url'))
 }
 

@@ -138,3 +138,12 @@ describe('SendMessageBody narrows by type', () => {
     expectTypeOf<InferOutput<typeof SendMessageSchema>>().toExtend<SendMessageBody>()
   })
 })
+
+describe('response types', () => {
+  test('expose only the documented fields, so a typo does not compile', () => {
+    const message = {} as import('../message.ts').Message
+    expectTypeOf(message.status).toEqualTypeOf<import('../message.ts').MessageStatus>()
+    // @ts-expect-error: `stauts` is not a field of Message
+    message.stauts
+  })
+})

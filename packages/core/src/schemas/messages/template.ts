@@ -176,12 +176,12 @@ const NotALanguageSchema = /* @__PURE__ */ custom<never>(
     `must be a language code string or { code, policy? } (got ${describeValue(issue.input)})`,
 )
 
+// Dispatch on the input's kind rather than `union`, which would hide the nested issue
+// (`template.language.code`) behind one vague message.
 /**
  * A template language: a code string (`'id_ID'`, `'en_US'`, `'en'`) or Meta's object form
  * `{ code, policy?: 'deterministic' }`.
  */
-// Dispatch on the input's kind rather than `union`, which would hide the nested issue
-// (`template.language.code`) behind one vague message.
 export const TemplateLanguageSchema = /* @__PURE__ */ lazy((input) =>
   typeof input === 'string'
     ? LanguageCodeSchema

@@ -12,7 +12,10 @@ export const RESULT_PREFIX = 'KIRIM_SCENARIO_RESULT '
  * Runs the scenario and prints `{ runtime, result }` (or `{ runtime, error }`) on one line.
  * Resolves `false` when the scenario failed, so the caller can set its exit code.
  */
-export async function runAndPrint(runtime: string, emulatorUrl: string | undefined): Promise<boolean> {
+export async function runAndPrint(
+  runtime: string,
+  emulatorUrl: string | undefined,
+): Promise<boolean> {
   try {
     if (!emulatorUrl) throw new Error('usage: <runtime> <bundle> <emulator url>')
     const result = await runScenario(emulatorUrl)

@@ -1,0 +1,216 @@
+// Token auth for browsers: a token endpoint (a small node:http server here) mints tokens that the
+// emulator accepts as keys; the client fetches, shares, refreshes and retries them.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  AuthenticationError,
+  ConnectionError,
+  InvalidResponseError,
+  Kirim,
+  type KirimOptions,
+  ValidationError,
+} from '../src/index.ts'
+import { countingFetch, type RunningEmulator, startEmulator } from '../src/test-utils/emulator.ts'
+
+// Keys the emulator accepts, handed out as tokens one after the other.
+const tokens = Array.from({ length: 8 }, (_, i) => `kdv_live_tokentokentokentoken${String(i).padStart(4, '0')}`)
+const expiredToken = 'kdv_live_expiredtokenexpiredtoken'
+const wrongToken = 'kdv_live_wrongtokenwrongtokenwron'
+
+let env: RunningEmulator
+beforeAll(async () => {
+  env = await startEmulator({ apiKeys: tokens, expiredApiKeys: [expiredToken] })
+})
+afterAll(() => env.close())
+
+/** The token endpoint: answers each POST with the next entry of `plan` (a body, or a status and body). */
+type Answer = { token: string; expiresIn: number } | { status: number; body: string } | 'drop'
+let server: Server
+let tokenUrl: string
+let plan: Answer[] = []
+let issued = 0
+const cookies: (string | undefined)[] = []
+beforeEach(async () => {
+  plan = []
+  issued = 0
+  cookies.length = 0
+  server = createServer((request, response) => {
+    cookies.push(request.headers.cookie)
+    const answer = plan[Math.min(issued, plan.length - 1)]
+    issued++
+    if (answer === 'drop' || answer === undefined) {
+      request.socket.destroy()
+      return
+    }
+    const [status, body] = 'status' in answer ? [answer.status, answer.body] : [200, JSON.stringify(answer)]
+    response.writeHead(status, { 'content-type': 'application/json' }).end(body)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  tokenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/kirim/token`
+})
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  server.closeAllConnections()
+  await new Promise((resolve) => server.close(resolve))
+})
+
+const client = (options: Partial<KirimOptions> = {}) => {
+  const counter = countingFetch()
+  const kirim = new Kirim({ tokenUrl, baseUrl: env.url, fetch: counter.fetch, ...options } as KirimOptions)
+  const api = () => counter.sent.filter((r) => r.path.startsWith('/v1/'))
+  const tokenPosts = () => counter.sent.filter((r) => r.path === '/api/kirim/token')
+  return { kirim, counter, api, tokenPosts }
+}
+
+describe('tokenUrl', () => {
+  it('fetches one token for many concurrent calls and sends it as the bearer', async () => {
+    plan = [{ token: tokens[0] as string, expiresIn: 300 }]
+    const { kirim, api, tokenPosts } = client()
+    const results = await Promise.all(Array.from({ length: 12 }, () => kirim.me()))
+    expect(results).toHaveLength(12)
+    expect(tokenPosts()).toHaveLength(1)
+    expect(tokenPosts()[0]).toMatchObject({ method: 'POST', authorization: null })
+    expect(api().map((r) => r.authorization)).toEqual(api().map(() => `Bearer ${tokens[0]}`))
+    await kirim.me()
+    expect(tokenPosts()).toHaveLength(1)
+  })
+
+  it('refreshes shortly before expiry, by the relative expiresIn', async () => {
+    plan = [
+      { token: tokens[1] as string, expiresIn: 1 },
+      { token: tokens[2] as string, expiresIn: 1 },
+    ]
+    const { kirim, api, tokenPosts } = client()
+    await kirim.me()
+    await new Promise((resolve) => setTimeout(resolve, 850)) // past 80 % of the second, before expiry
+    await kirim.me()
+    expect(tokenPosts()).toHaveLength(2)
+    expect(api().map((r) => r.authorization)).toEqual([`Bearer ${tokens[1]}`, `Bearer ${tokens[2]}`])
+  })
+
+  it('on a 401, fetches a fresh token and repeats the call once', async () => {
+    plan = [
+      { token: expiredToken, expiresIn: 300 },
+      { token: tokens[3] as string, expiresIn: 300 },
+    ]
+    const { kirim, api, tokenPosts } = client()
+    const sent = await kirim.messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })
+    expect(sent.status).toBe('pending')
+    expect(tokenPosts()).toHaveLength(2)
+    expect(api().map((r) => [r.status, r.authorization])).toEqual([
+      [401, `Bearer ${expiredToken}`],
+      [202, `Bearer ${tokens[3]}`],
+    ])
+    // The repeat is the same logical send: same idempotency key.
+    expect(new Set(api().map((r) => r.idempotencyKey)).size).toBe(1)
+  })
+
+  it('refreshes only once: a token refused twice throws AuthenticationError', async () => {
+    plan = [{ token: wrongToken, expiresIn: 300 }]
+    const { kirim, api, tokenPosts } = client()
+    const error = await kirim.me().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AuthenticationError)
+    expect(error).toMatchObject({ status: 401, code: 'invalid_api_key' })
+    expect(api().map((r) => r.status)).toEqual([401, 401])
+    expect(tokenPosts()).toHaveLength(2)
+  })
+
+  it('shares one refresh among concurrent calls refused with the same token', async () => {
+    plan = [
+      { token: expiredToken, expiresIn: 300 },
+      { token: tokens[4] as string, expiresIn: 300 },
+    ]
+    const { kirim, tokenPosts } = client()
+    await Promise.all(Array.from({ length: 6 }, () => kirim.me()))
+    expect(tokenPosts()).toHaveLength(2)
+  })
+
+  it('maps the endpoint refusing a token to its error, with no API call', async () => {
+    plan = [{ status: 401, body: JSON.stringify({ error: { type: 'authentication_error', code: 'session_expired', message: 'Log in again' } }) }]
+    const { kirim, api } = client()
+    const error = await kirim.me().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AuthenticationError)
+    expect(error).toMatchObject({ status: 401, code: 'session_expired' })
+    expect(api()).toHaveLength(0)
+  })
+
+  it('rejects a token response that breaks the contract', async () => {
+    plan = [{ status: 200, body: JSON.stringify({ token: tokens[0], expires_in: 300 }) }]
+    const { kirim, api } = client()
+    const error = await kirim.me().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InvalidResponseError)
+    expect(error).toMatchObject({ code: 'invalid_response', status: 200 })
+    expect((error as InvalidResponseError).issues.map((issue) => issue.path)).toEqual(['expiresIn'])
+    expect(api()).toHaveLength(0)
+  })
+
+  it('retries the token POST on a network failure only', async () => {
+    plan = ['drop', { token: tokens[5] as string, expiresIn: 300 }]
+    const { kirim, tokenPosts } = client()
+    await kirim.me()
+    expect(tokenPosts()).toHaveLength(2)
+
+    plan = ['drop']
+    issued = 0
+    const { kirim: unlucky, tokenPosts: posts } = client({ maxRetries: 1 })
+    await expect(unlucky.me()).rejects.toMatchObject({ name: 'ConnectionError', code: 'network_error' })
+    expect(posts()).toHaveLength(2)
+  })
+
+  it("sends credentials: 'include' in a browser, so the session cookie goes along", async () => {
+    vi.stubGlobal('window', {})
+    vi.stubGlobal('document', {})
+    plan = [{ token: tokens[6] as string, expiresIn: 300 }]
+    const seen: RequestCredentials[] = []
+    const kirim = new Kirim({
+      tokenUrl,
+      baseUrl: env.url,
+      fetch: (input, init) => {
+        if (input instanceof Request) seen.push(input.credentials)
+        return fetch(input, init)
+      },
+    })
+    await kirim.me()
+    expect(seen).toEqual(['include', 'same-origin'])
+  })
+})
+
+describe('token', () => {
+  it('calls a token function once for concurrent calls, and checks what it returns', async () => {
+    let calls = 0
+    const counter = countingFetch()
+    const kirim = new Kirim({
+      baseUrl: env.url,
+      fetch: counter.fetch,
+      token: async () => {
+        calls++
+        await new Promise((resolve) => setTimeout(resolve, 30))
+        return { token: tokens[7] as string, expiresIn: 60 }
+      },
+    })
+    await Promise.all(Array.from({ length: 5 }, () => kirim.me()))
+    expect(calls).toBe(1)
+
+    const broken = new Kirim({ baseUrl: env.url, token: async () => ({ token: 'x', expiresIn: -1 }) })
+    const error = await broken.me().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues).toEqual([
+      { path: 'expiresIn', message: 'must be a positive number of seconds (got -1)' },
+    ])
+  })
+
+  it('uses a token string as is and cannot refresh it: one 401, no repeat', async () => {
+    const counter = countingFetch()
+    const kirim = new Kirim({ baseUrl: env.url, fetch: counter.fetch, token: expiredToken })
+    await expect(kirim.me()).rejects.toMatchObject({ name: 'AuthenticationError', code: 'expired_api_key' })
+    expect(counter.count()).toBe(1)
+  })
+
+  it('lets the caller abort while waiting for a token', async () => {
+    const kirim = new Kirim({ baseUrl: env.url, token: () => new Promise(() => {}) })
+    const error = await kirim.me({ signal: AbortSignal.timeout(50) }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error).toMatchObject({ code: 'aborted' })
+  })
+})

@@ -1,0 +1,39 @@
+import { ApiError } from '../errors/api-error.ts'
+import { isTooDeep } from '../http/read-json.ts'
+import { type ApiResult, errorResult } from '../http/result.ts'
+import { canonicalJson } from '../idempotency/canonical-json.ts'
+import { checkIdempotencyKey } from '../idempotency/idempotency-gate.ts'
+import type { ApiCall } from './api-call.ts'
+
+/**
+ * Runs a write once per `Idempotency-Key` (when the header is sent): applies injected
+ * latency while holding the key, turns `ApiError`s into answers (so 4xx answers are kept
+ * and replayed), and marks the answer with `Idempotent-Replayed`.
+ */
+export async function idempotent(
+  call: ApiCall,
+  body: { readonly value: unknown; readonly text: string },
+  process: (idempotencyKey: string | null) => ApiResult,
+): Promise<ApiResult> {
+  const { context, request, requestId } = call
+  const header = request.headers.get('idempotency-key')
+  const key = header === null ? null : checkIdempotencyKey(header)
+
+  const run = async (): Promise<ApiResult> => {
+    await context.sleeper.sleep(call.latencyMs)
+    try {
+      return process(key)
+    } catch (error) {
+      if (error instanceof ApiError) return errorResult(error, requestId)
+      throw error
+    }
+  }
+  if (key === null) return run()
+
+  // Too deep to canonicalise safely: the raw text still identifies the body exactly.
+  const canonical = isTooDeep(body.value) ? `raw:${body.text}` : canonicalJson(body.value)
+  const fingerprint = `${request.method.toUpperCase()} ${call.url.pathname}\n${canonical}`
+  const organizationId = call.key!.organization.id
+  const { result, replayed } = await context.idempotency.run(organizationId, key, fingerprint, run)
+  return { ...result, headers: { ...result.headers, 'Idempotent-Replayed': String(replayed) } }
+}
