@@ -10,6 +10,8 @@ export default defineConfig({
   resolve,
   ssr,
   test: {
+    // In CI the JSON report lets .ci/run print one 'N passed, N failed' line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'artifacts/vitest.json' }]] : ['default'],
     projects: [
       {
         resolve,

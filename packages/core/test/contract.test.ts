@@ -30,15 +30,22 @@ let server: Server
 let baseUrl: string
 beforeAll(async () => {
   server = createServer((_request, response) => {
-    response.writeHead(next.status, { 'x-request-id': 'req_01HEADER0000000000000000000', ...next.headers }).end(next.body)
+    response
+      .writeHead(next.status, {
+        'x-request-id': 'req_01HEADER0000000000000000000',
+        ...next.headers,
+      })
+      .end(next.body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 afterAll(() => new Promise((resolve) => server.close(resolve)))
 
-const kirim = () => new Kirim({ apiKey: 'kdv_live_emulatoremulatoremulator', baseUrl, maxRetries: 0 })
-const send = () => kirim().messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })
+const kirim = () =>
+  new Kirim({ apiKey: 'kdv_live_emulatoremulatoremulator', baseUrl, maxRetries: 0 })
+const send = () =>
+  kirim().messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })
 const json = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({
   status,
   body: JSON.stringify(value),
@@ -94,7 +101,9 @@ describe('a 2xx body that breaks the contract is InvalidResponseError', () => {
 
   it('for a template page', async () => {
     next = json(200, { data: [], has_more: 'no', next_cursor: null, request_id: 'req_1' })
-    const error = await kirim().templates.list().catch((e: unknown) => e)
+    const error = await kirim()
+      .templates.list()
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InvalidResponseError)
     expect((error as InvalidResponseError).issues.map((issue) => issue.path)).toEqual(['has_more'])
   })
@@ -147,9 +156,13 @@ describe('error answers map by status, envelope or not', () => {
   })
 
   it('reads Retry-After as seconds or an HTTP date into RateLimitError.retryAfter', async () => {
-    next = json(429, { error: { type: 'rate_limit_error', code: 'rate_limit_exceeded', message: 'slow down' } }, {
-      'retry-after': '7',
-    })
+    next = json(
+      429,
+      { error: { type: 'rate_limit_error', code: 'rate_limit_exceeded', message: 'slow down' } },
+      {
+        'retry-after': '7',
+      },
+    )
     await expect(send()).rejects.toMatchObject({ retryAfter: 7 })
     const date = new Date(Date.now() + 30_000).toUTCString()
     next = { status: 429, body: 'Too Many Requests', headers: { 'retry-after': date } }

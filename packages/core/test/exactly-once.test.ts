@@ -2,7 +2,12 @@
 // each call returns the id of the one message its idempotency key stored.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { Kirim } from '../src/index.ts'
-import { countingFetch, emulatorApiKey, type RunningEmulator, startEmulator } from '../src/test-utils/emulator.ts'
+import {
+  countingFetch,
+  emulatorApiKey,
+  type RunningEmulator,
+  startEmulator,
+} from '../src/test-utils/emulator.ts'
 
 const N = 20
 
@@ -15,7 +20,13 @@ beforeEach(() => env.reset())
 
 const sendConcurrently = async (options: { timeout?: number; maxRetries?: number } = {}) => {
   const counter = countingFetch()
-  const kirim = new Kirim({ apiKey: emulatorApiKey, baseUrl: env.url, fetch: counter.fetch, maxRetries: 6, ...options })
+  const kirim = new Kirim({
+    apiKey: emulatorApiKey,
+    baseUrl: env.url,
+    fetch: counter.fetch,
+    maxRetries: 6,
+    ...options,
+  })
   const results = await Promise.all(
     Array.from({ length: N }, (_, i) =>
       kirim.messages.send({ to: '+628111111111', type: 'text', text: { body: `Pesan ${i}` } }),
@@ -38,7 +49,8 @@ const expectExactlyOnce = async (
   for (const [i, message] of results.entries()) expect(bodies.get(message.id)).toBe(`Pesan ${i}`)
   const posts = counter.sent.filter((r) => r.method === 'POST')
   const attemptsPerKey = new Map<string | null, number>()
-  for (const post of posts) attemptsPerKey.set(post.idempotencyKey, (attemptsPerKey.get(post.idempotencyKey) ?? 0) + 1)
+  for (const post of posts)
+    attemptsPerKey.set(post.idempotencyKey, (attemptsPerKey.get(post.idempotencyKey) ?? 0) + 1)
   expect(attemptsPerKey.size).toBe(N)
   expect(new Set(keyOf.values())).toEqual(new Set(attemptsPerKey.keys()))
   return posts.length

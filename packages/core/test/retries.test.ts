@@ -10,7 +10,12 @@ import {
   type KirimOptions,
   RateLimitError,
 } from '../src/index.ts'
-import { countingFetch, emulatorApiKey, type RunningEmulator, startEmulator } from '../src/test-utils/emulator.ts'
+import {
+  countingFetch,
+  emulatorApiKey,
+  type RunningEmulator,
+  startEmulator,
+} from '../src/test-utils/emulator.ts'
 
 let env: RunningEmulator
 beforeAll(async () => {
@@ -23,7 +28,12 @@ const text = { to: '+628111111111', type: 'text', text: { body: 'Halo' } } as co
 
 const client = (options: Partial<KirimOptions> = {}) => {
   const counter = countingFetch()
-  const kirim = new Kirim({ apiKey: emulatorApiKey, baseUrl: env.url, fetch: counter.fetch, ...options } as KirimOptions)
+  const kirim = new Kirim({
+    apiKey: emulatorApiKey,
+    baseUrl: env.url,
+    fetch: counter.fetch,
+    ...options,
+  } as KirimOptions)
   return { kirim, counter }
 }
 
@@ -46,10 +56,20 @@ describe('what is retried', () => {
     await env.clearFaults()
   })
 
+  it('retries 3 times by default', async () => {
+    await env.fault({ kind: '500', count: 10 })
+    const { kirim, counter } = client()
+    await expect(kirim.me()).rejects.toMatchObject({ name: 'ApiServerError', status: 500 })
+    expect(counter.count()).toBe(4)
+    await env.clearFaults()
+  }, 10_000)
+
   it('retries GETs too, and maxRetries per call overrides the client', async () => {
     await env.fault({ kind: '503', count: 1, retryAfter: 0 })
     const { kirim, counter } = client({ maxRetries: 0 })
-    await expect(kirim.me({ maxRetries: 1 })).resolves.toMatchObject({ organization: expect.any(Object) })
+    await expect(kirim.me({ maxRetries: 1 })).resolves.toMatchObject({
+      organization: expect.any(Object),
+    })
     expect(counter.sent.map((r) => r.status)).toEqual([503, 200])
 
     await env.fault({ kind: '500', count: 1 })
@@ -86,7 +106,11 @@ describe('what is retried', () => {
     const { kirim, counter } = client({ baseUrl: `http://127.0.0.1:${port}`, maxRetries: 1 })
     const error = await kirim.messages.send(text).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConnectionError)
-    expect(error).toMatchObject({ code: 'network_error', type: 'connection_error', status: undefined })
+    expect(error).toMatchObject({
+      code: 'network_error',
+      type: 'connection_error',
+      status: undefined,
+    })
     expect((error as ConnectionError).cause).toBeInstanceOf(Error)
     expect(counter.count()).toBe(2)
   })
@@ -122,7 +146,11 @@ describe('how long it waits', () => {
     await env.fault({ kind: '429', count: 1, retryAfter: 61 })
     const refused = await elapsed(() => kirim.me())
     expect(refused.result).toBeInstanceOf(RateLimitError)
-    expect(refused.result).toMatchObject({ status: 429, code: 'rate_limit_exceeded', retryAfter: 61 })
+    expect(refused.result).toMatchObject({
+      status: 429,
+      code: 'rate_limit_exceeded',
+      retryAfter: 61,
+    })
     expect(refused.ms).toBeLessThan(1000)
     expect(counter.count()).toBe(3)
   })
@@ -144,7 +172,9 @@ describe('aborting', () => {
     const { kirim, counter } = client()
     const controller = new AbortController()
     setTimeout(() => controller.abort(new Error('user left the page')), 200)
-    const { result, ms } = await elapsed(() => kirim.messages.send(text, { signal: controller.signal }))
+    const { result, ms } = await elapsed(() =>
+      kirim.messages.send(text, { signal: controller.signal }),
+    )
     expect(result).toBeInstanceOf(ConnectionError)
     expect(result).toMatchObject({ code: 'aborted' })
     expect((result as ConnectionError).cause).toEqual(new Error('user left the page'))
@@ -164,8 +194,12 @@ describe('aborting', () => {
 
   it('sends nothing when the signal is already aborted', async () => {
     const { kirim, counter } = client()
-    await expect(kirim.messages.send(text, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'aborted' })
-    await expect(kirim.templates.list({}, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'aborted' })
+    await expect(kirim.messages.send(text, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: 'aborted',
+    })
+    await expect(kirim.templates.list({}, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: 'aborted',
+    })
     expect(counter.count()).toBe(0)
   })
 })

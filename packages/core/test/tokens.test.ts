@@ -14,7 +14,10 @@ import {
 import { countingFetch, type RunningEmulator, startEmulator } from '../src/test-utils/emulator.ts'
 
 // Keys the emulator accepts, handed out as tokens one after the other.
-const tokens = Array.from({ length: 8 }, (_, i) => `kdv_live_tokentokentokentoken${String(i).padStart(4, '0')}`)
+const tokens = Array.from(
+  { length: 8 },
+  (_, i) => `kdv_live_tokentokentokentoken${String(i).padStart(4, '0')}`,
+)
 const expiredToken = 'kdv_live_expiredtokenexpiredtoken'
 const wrongToken = 'kdv_live_wrongtokenwrongtokenwron'
 
@@ -43,7 +46,8 @@ beforeEach(async () => {
       request.socket.destroy()
       return
     }
-    const [status, body] = 'status' in answer ? [answer.status, answer.body] : [200, JSON.stringify(answer)]
+    const [status, body] =
+      'status' in answer ? [answer.status, answer.body] : [200, JSON.stringify(answer)]
     response.writeHead(status, { 'content-type': 'application/json' }).end(body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -57,7 +61,12 @@ afterEach(async () => {
 
 const client = (options: Partial<KirimOptions> = {}) => {
   const counter = countingFetch()
-  const kirim = new Kirim({ tokenUrl, baseUrl: env.url, fetch: counter.fetch, ...options } as KirimOptions)
+  const kirim = new Kirim({
+    tokenUrl,
+    baseUrl: env.url,
+    fetch: counter.fetch,
+    ...options,
+  } as KirimOptions)
   const api = () => counter.sent.filter((r) => r.path.startsWith('/v1/'))
   const tokenPosts = () => counter.sent.filter((r) => r.path === '/api/kirim/token')
   return { kirim, counter, api, tokenPosts }
@@ -86,7 +95,10 @@ describe('tokenUrl', () => {
     await new Promise((resolve) => setTimeout(resolve, 850)) // past 80 % of the second, before expiry
     await kirim.me()
     expect(tokenPosts()).toHaveLength(2)
-    expect(api().map((r) => r.authorization)).toEqual([`Bearer ${tokens[1]}`, `Bearer ${tokens[2]}`])
+    expect(api().map((r) => r.authorization)).toEqual([
+      `Bearer ${tokens[1]}`,
+      `Bearer ${tokens[2]}`,
+    ])
   })
 
   it('on a 401, fetches a fresh token and repeats the call once', async () => {
@@ -95,7 +107,11 @@ describe('tokenUrl', () => {
       { token: tokens[3] as string, expiresIn: 300 },
     ]
     const { kirim, api, tokenPosts } = client()
-    const sent = await kirim.messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })
+    const sent = await kirim.messages.send({
+      to: '+628111111111',
+      type: 'text',
+      text: { body: 'Halo' },
+    })
     expect(sent.status).toBe('pending')
     expect(tokenPosts()).toHaveLength(2)
     expect(api().map((r) => [r.status, r.authorization])).toEqual([
@@ -127,7 +143,14 @@ describe('tokenUrl', () => {
   })
 
   it('maps the endpoint refusing a token to its error, with no API call', async () => {
-    plan = [{ status: 401, body: JSON.stringify({ error: { type: 'authentication_error', code: 'session_expired', message: 'Log in again' } }) }]
+    plan = [
+      {
+        status: 401,
+        body: JSON.stringify({
+          error: { type: 'authentication_error', code: 'session_expired', message: 'Log in again' },
+        }),
+      },
+    ]
     const { kirim, api } = client()
     const error = await kirim.me().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AuthenticationError)
@@ -154,7 +177,10 @@ describe('tokenUrl', () => {
     plan = ['drop']
     issued = 0
     const { kirim: unlucky, tokenPosts: posts } = client({ maxRetries: 1 })
-    await expect(unlucky.me()).rejects.toMatchObject({ name: 'ConnectionError', code: 'network_error' })
+    await expect(unlucky.me()).rejects.toMatchObject({
+      name: 'ConnectionError',
+      code: 'network_error',
+    })
     expect(posts()).toHaveLength(2)
   })
 
@@ -192,7 +218,10 @@ describe('token', () => {
     await Promise.all(Array.from({ length: 5 }, () => kirim.me()))
     expect(calls).toBe(1)
 
-    const broken = new Kirim({ baseUrl: env.url, token: async () => ({ token: 'x', expiresIn: -1 }) })
+    const broken = new Kirim({
+      baseUrl: env.url,
+      token: async () => ({ token: 'x', expiresIn: -1 }),
+    })
     const error = await broken.me().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ValidationError)
     expect((error as ValidationError).issues).toEqual([
@@ -203,7 +232,10 @@ describe('token', () => {
   it('uses a token string as is and cannot refresh it: one 401, no repeat', async () => {
     const counter = countingFetch()
     const kirim = new Kirim({ baseUrl: env.url, fetch: counter.fetch, token: expiredToken })
-    await expect(kirim.me()).rejects.toMatchObject({ name: 'AuthenticationError', code: 'expired_api_key' })
+    await expect(kirim.me()).rejects.toMatchObject({
+      name: 'AuthenticationError',
+      code: 'expired_api_key',
+    })
     expect(counter.count()).toBe(1)
   })
 

@@ -7,7 +7,7 @@ import { Sleeper } from './clock/sleeper.ts'
 import { createTimeSource } from './clock/time-source.ts'
 import { timingProfile } from './clock/timing-profile.ts'
 import type { EmulatorContext } from './context.ts'
-import { handleControl } from './control/handle-control.ts'
+import { createControlHandler } from './control/handle-control.ts'
 import { ConnectionDroppedError } from './errors/connection-dropped.ts'
 import { FaultRegistry } from './faults/fault-registry.ts'
 import { CORS_HEADERS, preflight } from './http/cors.ts'
@@ -121,6 +121,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
   const advance = (ms: number) => scheduler.advance(ms)
   seedWindows()
+  const handleControl = createControlHandler(context, { advance, reset })
 
   const handle = async (request: Request): Promise<Response> => {
     const requestId = newId('req', time.now())
@@ -134,7 +135,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     let response: Response
     try {
       if (url.pathname.startsWith('/_emulator/')) {
-        response = await handleControl(context, { advance, reset }, request, url, requestId)
+        response = await handleControl(request, url, requestId)
       } else {
         response = await handleApi(context, request, url, requestId)
       }

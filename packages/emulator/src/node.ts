@@ -40,7 +40,10 @@ const MAX_DISCARD_BYTES = 64 * 1024 * 1024
  * then discards whatever the client still sends (so a keep-alive connection stays usable),
  * closing the socket if that is absurdly much.
  */
-function bodyStream(request: IncomingMessage): { stream: ReadableStream<Uint8Array>; drain: () => void } {
+function bodyStream(request: IncomingMessage): {
+  stream: ReadableStream<Uint8Array>
+  drain: () => void
+} {
   let finished = false
   let draining = false
   let listener: ((chunk: Buffer) => void) | undefined
@@ -88,7 +91,10 @@ function bodyStream(request: IncomingMessage): { stream: ReadableStream<Uint8Arr
   return { stream, drain }
 }
 
-function toRequest(request: IncomingMessage, base: string): { request: Request; drain: () => void } {
+function toRequest(
+  request: IncomingMessage,
+  base: string,
+): { request: Request; drain: () => void } {
   const url = new URL(request.url ?? '/', base)
   const headers = new Headers()
   const raw = request.rawHeaders

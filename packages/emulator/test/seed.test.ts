@@ -6,6 +6,7 @@ import {
   expectAccepted,
   expectFailed,
   type Harness,
+  type MessageEnvelope,
   MSG_ID,
   NUMBER,
   OPEN,
@@ -40,11 +41,10 @@ describe('the seed page "Send Your First Message"', () => {
         'content-type': 'application/json',
       }
       if (example.idempotencyKey) headers['idempotency-key'] = example.idempotencyKey
-      const r = await h.request<{ data: { id: string; status: string }; request_id: string }>(
-        'POST',
-        '/v1/messages',
-        { raw: example.json, headers },
-      )
+      const r = await h.request<MessageEnvelope>('POST', '/v1/messages', {
+        raw: example.json,
+        headers,
+      })
       expect(r.status, r.text).toBe(202)
       expect(r.body.data.status).toBe('pending')
       expect(r.body.data.id).toMatch(MSG_ID)
@@ -53,7 +53,7 @@ describe('the seed page "Send Your First Message"', () => {
       expect(r.headers.get('x-request-id')).toBe(r.body.request_id)
       if (example.idempotencyKey) expect(r.headers.get('idempotent-replayed')).toBe('false')
 
-      const m = expectAccepted(r as Parameters<typeof expectAccepted>[0])
+      const m = expectAccepted(r)
       const sent = JSON.parse(example.json) as { to: string; type: string }
       expect(m.to).toBe(sent.to)
       expect(m.type).toBe(sent.type)

@@ -44,10 +44,20 @@ export const tokenUrlIssuer = (source: TokenUrlSource): (() => Promise<IssuedTok
     } catch (error) {
       throw toConnectionError(error, { signal: undefined, timeout: source.timeout, target })
     }
-    const issued = readResponse(exchange.response, exchange.text, TokenResponseSchema, 'token response')
+    const issued = readResponse(
+      exchange.response,
+      exchange.text,
+      TokenResponseSchema,
+      'token response',
+    )
     if (!isHeaderSafe(issued.token)) {
       throw new InvalidResponseError(
-        [{ path: 'token', message: 'must be visible ASCII characters without spaces, to fit a header' }],
+        [
+          {
+            path: 'token',
+            message: 'must be visible ASCII characters without spaces, to fit a header',
+          },
+        ],
         { status: exchange.response.status, what: 'token response' },
       )
     }

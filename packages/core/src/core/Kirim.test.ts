@@ -26,12 +26,17 @@ describe('new Kirim(options)', () => {
     expect(issuesOf({ token: async () => ({ token: 't', expiresIn: 60 }) })).toEqual([])
     expect(issuesOf({ tokenUrl: 'https://app.example/api/kirim/token' })).toEqual([])
     expect(issuesOf({})).toEqual([
-      { path: '', message: 'needs exactly one of apiKey (server side), token or tokenUrl (browser) (got none)' },
+      {
+        path: '',
+        message:
+          'needs exactly one of apiKey (server side), token or tokenUrl (browser) (got none)',
+      },
     ])
     expect(issuesOf({ apiKey, tokenUrl: 'https://app.example/token' })).toEqual([
       {
         path: '',
-        message: 'needs exactly one of apiKey (server side), token or tokenUrl (browser) (got apiKey and tokenUrl)',
+        message:
+          'needs exactly one of apiKey (server side), token or tokenUrl (browser) (got apiKey and tokenUrl)',
       },
     ])
   })
@@ -61,7 +66,9 @@ describe('new Kirim(options)', () => {
   it('bounds timeout and maxRetries at their edges', () => {
     expect(issuesOf({ apiKey, timeout: 1, maxRetries: 0 })).toEqual([])
     expect(issuesOf({ apiKey, timeout: 2_147_483_647, maxRetries: 10 })).toEqual([])
-    expect(issuesOf({ apiKey, timeout: 2_147_483_648 }).map((issue) => issue.path)).toEqual(['timeout'])
+    expect(issuesOf({ apiKey, timeout: 2_147_483_648 }).map((issue) => issue.path)).toEqual([
+      'timeout',
+    ])
     expect(issuesOf({ apiKey, maxRetries: 11 }).map((issue) => issue.path)).toEqual(['maxRetries'])
     expect(issuesOf({ apiKey, maxRetries: -1 }).map((issue) => issue.path)).toEqual(['maxRetries'])
   })
@@ -70,13 +77,19 @@ describe('new Kirim(options)', () => {
     vi.stubGlobal('window', {})
     vi.stubGlobal('document', {})
     expect(() => new Kirim({ apiKey })).toThrow(ValidationError)
-    expect(issuesOf({ apiKey })[0]?.message).toMatch(/must not be used in a browser.*tokenUrl.*dangerouslyAllowBrowser/)
+    expect(issuesOf({ apiKey })[0]?.message).toMatch(
+      /must not be used in a browser.*tokenUrl.*dangerouslyAllowBrowser/,
+    )
     expect(issuesOf({ apiKey, dangerouslyAllowBrowser: true })).toEqual([])
     expect(issuesOf({ tokenUrl: '/api/kirim/token', baseUrl: '/api/kirim' })).toEqual([])
   })
 
   it('takes a relative tokenUrl or baseUrl only in a browser', () => {
-    expect(issuesOf({ tokenUrl: '/api/kirim/token' }).map((issue) => issue.path)).toEqual(['tokenUrl'])
-    expect(issuesOf({ apiKey, baseUrl: 'ftp://kirim.chat' }).map((issue) => issue.path)).toEqual(['baseUrl'])
+    expect(issuesOf({ tokenUrl: '/api/kirim/token' }).map((issue) => issue.path)).toEqual([
+      'tokenUrl',
+    ])
+    expect(issuesOf({ apiKey, baseUrl: 'ftp://kirim.chat' }).map((issue) => issue.path)).toEqual([
+      'baseUrl',
+    ])
   })
 })

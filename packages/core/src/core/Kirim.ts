@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors/ValidationError.ts'
 import { HttpClient } from '../http/HttpClient.ts'
 import type { RateLimit } from '../http/rateLimit.ts'
 import { Messages } from '../messages/Messages.ts'
@@ -6,7 +7,6 @@ import { Templates } from '../templates/Templates.ts'
 import type { KirimOptions, RequestOptions } from '../types/options.ts'
 import { requestOptionIssues } from './checkOptions.ts'
 import { resolveOptions } from './resolveOptions.ts'
-import { ValidationError } from '../errors/ValidationError.ts'
 
 const MeEnvelopeSchema = /* @__PURE__ */ dataEnvelope(MeSchema)
 

@@ -26,13 +26,19 @@ export interface Page<T> {
  * for await (const template of kirim.templates.list()) console.log(template.name)
  * for await (const page of kirim.templates.list({ limit: 100 }).pages()) console.log(page.data.length)
  */
-export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
   readonly #fetchPage: (cursor: string | undefined) => Promise<Page<T>>
   #first: Promise<Page<T>> | undefined
 
   /** @internal Built by the resources' `list` methods. */
   constructor(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
     this.#fetchPage = fetchPage
+  }
+
+  // With `then`, `catch` and `finally`, this makes it a Promise to the type system too, so
+  // `queryFn: () => kirim.templates.list()` infers `Page<Template>`, not the page promise.
+  get [Symbol.toStringTag](): string {
+    return 'PagePromise'
   }
 
   #firstPage(): Promise<Page<T>> {

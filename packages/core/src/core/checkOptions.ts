@@ -4,18 +4,28 @@ import type { ValidationIssue } from '../errors/ValidationError.ts'
 const maxTimeoutMs = 2_147_483_647
 
 const shown = (value: unknown): string =>
-  typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'an array' : String(value)
+  typeof value === 'string'
+    ? JSON.stringify(value)
+    : Array.isArray(value)
+      ? 'an array'
+      : String(value)
 
 /** Issues with a `timeout` (ms): a whole or fractional number above 0, at most 2147483647. */
 export const timeoutIssues = (path: string, value: unknown): ValidationIssue[] =>
   value === undefined ||
   (typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= maxTimeoutMs)
     ? []
-    : [{ path, message: `must be a number of milliseconds from 1 to ${maxTimeoutMs} (got ${shown(value)})` }]
+    : [
+        {
+          path,
+          message: `must be a number of milliseconds from 1 to ${maxTimeoutMs} (got ${shown(value)})`,
+        },
+      ]
 
 /** Issues with a `maxRetries`: a whole number from 0 to 10. */
 export const maxRetriesIssues = (path: string, value: unknown): ValidationIssue[] =>
-  value === undefined || (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10)
+  value === undefined ||
+  (Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 10)
     ? []
     : [{ path, message: `must be a whole number from 0 to 10 (got ${shown(value)})` }]
 
@@ -28,7 +38,10 @@ export const requestOptionIssues = (options: unknown): ValidationIssue[] => {
   const { signal, timeout, maxRetries } = options as Record<string, unknown>
   const isSignal =
     signal === undefined ||
-    (typeof signal === 'object' && signal !== null && 'aborted' in signal && 'addEventListener' in signal)
+    (typeof signal === 'object' &&
+      signal !== null &&
+      'aborted' in signal &&
+      'addEventListener' in signal)
   return [
     ...(isSignal ? [] : [{ path: 'options.signal', message: 'must be an AbortSignal' }]),
     ...timeoutIssues('options.timeout', timeout),

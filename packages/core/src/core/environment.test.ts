@@ -39,7 +39,9 @@ describe('randomUUID', () => {
 
   it('falls back to getRandomValues where randomUUID is missing (insecure contexts)', () => {
     const real = globalThis.crypto
-    vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => real.getRandomValues(bytes) })
+    vi.stubGlobal('crypto', {
+      getRandomValues: (bytes: Uint8Array<ArrayBuffer>) => real.getRandomValues(bytes),
+    })
     const keys = new Set(Array.from({ length: 50 }, randomUUID))
     vi.unstubAllGlobals()
     expect(keys.size).toBe(50)

@@ -58,10 +58,21 @@ export const resolveOptions = (options: KirimOptions): ResolvedOptions => {
   if (typeof options !== 'object' || options === null) {
     throw new ValidationError([{ path: '', message: 'must be an options object' }], 'Kirim options')
   }
-  const { apiKey, token, tokenUrl, baseUrl = defaultBaseUrl, from, timeout, maxRetries, headers } = options
+  const {
+    apiKey,
+    token,
+    tokenUrl,
+    baseUrl = defaultBaseUrl,
+    from,
+    timeout,
+    maxRetries,
+    headers,
+  } = options
   const issues: ValidationIssue[] = []
 
-  const given = (['apiKey', 'token', 'tokenUrl'] as const).filter((name) => options[name] !== undefined)
+  const given = (['apiKey', 'token', 'tokenUrl'] as const).filter(
+    (name) => options[name] !== undefined,
+  )
   if (given.length !== 1) {
     issues.push({
       path: '',
@@ -81,7 +92,8 @@ export const resolveOptions = (options: KirimOptions): ResolvedOptions => {
       })
     }
   }
-  if (token !== undefined && typeof token !== 'function') issues.push(...secretIssues('token', token))
+  if (token !== undefined && typeof token !== 'function')
+    issues.push(...secretIssues('token', token))
   if (tokenUrl !== undefined) issues.push(...urlIssues('tokenUrl', tokenUrl))
   issues.push(...urlIssues('baseUrl', baseUrl))
   if (from !== undefined && !(typeof from === 'string' && E164_REGEX.test(from))) {
@@ -96,14 +108,23 @@ export const resolveOptions = (options: KirimOptions): ResolvedOptions => {
   }
   if (headers !== undefined) {
     if (typeof headers !== 'object' || headers === null) {
-      issues.push({ path: 'headers', message: 'must be an object of header names to string values' })
+      issues.push({
+        path: 'headers',
+        message: 'must be an object of header names to string values',
+      })
     } else {
       for (const [name, value] of Object.entries(headers)) {
         if (typeof value !== 'string') {
-          issues.push({ path: `headers.${name}`, message: `must be a string (got ${typeof value})` })
+          issues.push({
+            path: `headers.${name}`,
+            message: `must be a string (got ${typeof value})`,
+          })
         }
         if (name.toLowerCase() === 'authorization') {
-          issues.push({ path: `headers.${name}`, message: 'is set by the client from apiKey, token or tokenUrl' })
+          issues.push({
+            path: `headers.${name}`,
+            message: 'is set by the client from apiKey, token or tokenUrl',
+          })
         }
       }
     }
@@ -129,7 +150,9 @@ const credentialsFor = (
   if (typeof options.token === 'string') return new StaticCredentials(options.token)
   if (typeof options.token === 'function') {
     const issue = options.token
-    return new TokenCache(async (): Promise<IssuedToken> => checkIssued(await issue(), 'token function result'))
+    return new TokenCache(
+      async (): Promise<IssuedToken> => checkIssued(await issue(), 'token function result'),
+    )
   }
   const fetchToken = tokenUrlIssuer({ ...resolved, tokenUrl: options.tokenUrl as string })
   return new TokenCache(fetchToken)
@@ -138,6 +161,7 @@ const credentialsFor = (
 // The token function is the caller's code: its answer gets the same check as the endpoint's.
 const checkIssued = (value: unknown, what: string): IssuedToken => {
   const issued = parseOrThrow(TokenResponseSchema, value, what)
-  if (!isHeaderSafe(issued.token)) throw new ValidationError(secretIssues('token', issued.token), what)
+  if (!isHeaderSafe(issued.token))
+    throw new ValidationError(secretIssues('token', issued.token), what)
   return issued
 }

@@ -36,7 +36,11 @@ export class ConnectionError extends KirimError {
 
   constructor(
     message: string,
-    details: { readonly code: ConnectionErrorCode; readonly cause?: unknown; readonly raw?: unknown },
+    details: {
+      readonly code: ConnectionErrorCode
+      readonly cause?: unknown
+      readonly raw?: unknown
+    },
   ) {
     super(message, { type: 'connection_error', ...details })
   }

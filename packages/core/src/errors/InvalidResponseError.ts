@@ -30,14 +30,17 @@ export class InvalidResponseError extends KirimError {
     },
   ) {
     const list = issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n')
-    super(`Kirim answered ${details.status} with a ${details.what} that breaks the contract:\n${list}`, {
-      status: details.status,
-      type: 'invalid_response_error',
-      code: 'invalid_response',
-      param: issues[0]?.path || undefined,
-      requestId: details.requestId,
-      raw: details.raw,
-    })
+    super(
+      `Kirim answered ${details.status} with a ${details.what} that breaks the contract:\n${list}`,
+      {
+        status: details.status,
+        type: 'invalid_response_error',
+        code: 'invalid_response',
+        param: issues[0]?.path || undefined,
+        requestId: details.requestId,
+        raw: details.raw,
+      },
+    )
     this.issues = issues
   }
 }

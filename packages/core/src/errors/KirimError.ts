@@ -2,12 +2,18 @@
  * The base of every error `@kirim/core` throws, so one `instanceof KirimError` catches them all.
  *
  * Branch on `code` (stable, from the error catalogue), never on `message` (prose that may change).
+ * The subclasses say what happened: `ValidationError` (nothing was sent), `InvalidRequestError`
+ * (400, 422, other 4xx), `AuthenticationError` (401), `PermissionError` (403), `NotFoundError`
+ * (404), `ConflictError` (409), `RateLimitError` (429), `ApiServerError` (5xx),
+ * `ConnectionError` (no response: network, timeout, abort) and `InvalidResponseError` (a 2xx
+ * body that breaks the contract). A message that failed to deliver is not an error: `send`
+ * returns it with `status: 'failed'`.
  *
  * @example
  * try {
  *   await kirim.messages.send(body)
  * } catch (error) {
- *   if (error instanceof RateLimitError) await sleep(error.retryAfter * 1000)
+ *   if (error instanceof RateLimitError) await sleep((error.retryAfter ?? 60) * 1000)
  *   else if (error instanceof KirimError) console.error(error.code, error.requestId)
  *   else throw error
  * }

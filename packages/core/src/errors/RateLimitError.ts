@@ -19,7 +19,10 @@ export class RateLimitError extends KirimError {
   /** Seconds to wait before the next request, from `Retry-After` (seconds or an HTTP date); `undefined` when the response did not say. */
   readonly retryAfter: number | undefined
 
-  constructor(message: string, details: ApiErrorDetails & { readonly retryAfter?: number | undefined }) {
+  constructor(
+    message: string,
+    details: ApiErrorDetails & { readonly retryAfter?: number | undefined },
+  ) {
     super(message, details)
     this.retryAfter = details.retryAfter
   }

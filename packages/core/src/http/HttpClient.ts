@@ -82,7 +82,9 @@ export class HttpClient {
   }
 
   /** Sends the request (retrying as the policy allows) and returns the checked 2xx body. */
-  async request<TSchema extends v.GenericSchema>(request: ApiRequest<TSchema>): Promise<v.InferOutput<TSchema>> {
+  async request<TSchema extends v.GenericSchema>(
+    request: ApiRequest<TSchema>,
+  ): Promise<v.InferOutput<TSchema>> {
     const signal = request.options?.signal
     const timeout = request.options?.timeout ?? this.#timeout
     const target = `${request.method.toUpperCase()} ${this.#baseUrl.replace(/\/+$/, '')}/${request.path}`
@@ -160,7 +162,8 @@ export class HttpClient {
   // Milliseconds to wait before retrying this response, or undefined when it should not be retried.
   async #retryDelay(response: Response, retry: number): Promise<number | undefined> {
     const retryable =
-      isRetryableStatus(response.status) || (response.status === 409 && (await isInProgress(response)))
+      isRetryableStatus(response.status) ||
+      (response.status === 409 && (await isInProgress(response)))
     if (!retryable) return undefined
     const asked = parseRetryAfter(response.headers.get('retry-after'))
     if (asked === undefined) return backoffDelay(retry)

@@ -22,7 +22,11 @@ describe('readRateLimit', () => {
     ).toBeUndefined()
     expect(
       readRateLimit(
-        new Headers({ 'X-RateLimit-Limit': '600', 'X-RateLimit-Remaining': 'many', 'X-RateLimit-Reset': '1' }),
+        new Headers({
+          'X-RateLimit-Limit': '600',
+          'X-RateLimit-Remaining': 'many',
+          'X-RateLimit-Reset': '1',
+        }),
       ),
     ).toBeUndefined()
   })

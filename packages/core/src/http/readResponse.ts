@@ -34,7 +34,12 @@ export const readResponse = <const TSchema extends v.GenericSchema>(
   }
   const result = v.safeParse(schema, body)
   if (!result.success) {
-    throw new InvalidResponseError(toValidationIssues(result.issues), { status, what, requestId, raw: body })
+    throw new InvalidResponseError(toValidationIssues(result.issues), {
+      status,
+      what,
+      requestId,
+      raw: body,
+    })
   }
   return result.output
 }

@@ -3,7 +3,9 @@ import { backoffCeiling, backoffDelay, isRetryableStatus, parseRetryAfter } from
 
 describe('backoff', () => {
   it('doubles from 500 ms and stops at 8 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map(backoffCeiling)).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000])
+    expect([1, 2, 3, 4, 5, 6, 7].map(backoffCeiling)).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ])
   })
 
   it('draws full jitter: anywhere from 0 to the ceiling', () => {
@@ -40,8 +42,9 @@ describe('parseRetryAfter', () => {
 
 describe('isRetryableStatus', () => {
   it('retries 408, 429 and every 5xx, and no other status', () => {
-    const retried = [400, 401, 403, 404, 405, 408, 409, 413, 415, 422, 429, 499, 500, 501, 502, 503, 504, 599, 600]
-      .filter(isRetryableStatus)
+    const retried = [
+      400, 401, 403, 404, 405, 408, 409, 413, 415, 422, 429, 499, 500, 501, 502, 503, 504, 599, 600,
+    ].filter(isRetryableStatus)
     expect(retried).toEqual([408, 429, 500, 501, 502, 503, 504, 599])
   })
 })

@@ -27,7 +27,10 @@ export const backoffDelay = (retry: number): number => Math.random() * backoffCe
  * `Retry-After` as milliseconds from now: delay-seconds (`"2"`) or an HTTP date. `undefined`
  * when absent or unreadable; a date in the past is 0.
  */
-export const parseRetryAfter = (value: string | null, now: number = Date.now()): number | undefined => {
+export const parseRetryAfter = (
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined => {
   if (value === null) return undefined
   const trimmed = value.trim()
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000

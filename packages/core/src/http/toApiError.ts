@@ -33,8 +33,17 @@ export const toApiError = (response: Response, body: unknown): KirimError => {
   const code = envelope?.code ?? `http_${status}`
   const param = envelope?.param ?? undefined
   const requestId = envelope?.request_id ?? response.headers.get('x-request-id') ?? undefined
-  const details = { status, type: envelope?.type ?? typeOf(status), code, param, requestId, raw: body }
-  const said = envelope?.message ?? `Kirim answered ${status}${response.statusText ? ` ${response.statusText}` : ''} without an error body`
+  const details = {
+    status,
+    type: envelope?.type ?? typeOf(status),
+    code,
+    param,
+    requestId,
+    raw: body,
+  }
+  const said =
+    envelope?.message ??
+    `Kirim answered ${status}${response.statusText ? ` ${response.statusText}` : ''} without an error body`
   const message = `${said} (${[`HTTP ${status}`, code, param && `param ${param}`, requestId]
     .filter(Boolean)
     .join(', ')})`

@@ -33,7 +33,11 @@ export const markedFetch =
  */
 export const toConnectionError = (
   error: unknown,
-  context: { readonly signal: AbortSignal | undefined; readonly timeout: number; readonly target: string },
+  context: {
+    readonly signal: AbortSignal | undefined
+    readonly timeout: number
+    readonly target: string
+  },
 ): unknown => {
   if (context.signal?.aborted) {
     return new ConnectionError(`${context.target} was aborted by the caller's signal.`, {

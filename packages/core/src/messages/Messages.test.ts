@@ -32,14 +32,23 @@ beforeEach(() => env.reset())
 
 const client = (options: Partial<BaseKirimOptions> & { apiKey?: string } = {}) => {
   const counter = countingFetch()
-  const kirim = new Kirim({ apiKey: emulatorApiKey, baseUrl: env.url, fetch: counter.fetch, ...options })
+  const kirim = new Kirim({
+    apiKey: emulatorApiKey,
+    baseUrl: env.url,
+    fetch: counter.fetch,
+    ...options,
+  })
   return { kirim, counter }
 }
 
 describe('messages.send', () => {
   it('sends a text message and returns the stored Message, with a fresh UUID idempotency key', async () => {
     const { kirim, counter } = client()
-    const message = await kirim.messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo dari Kirim' } })
+    const message = await kirim.messages.send({
+      to: '+628111111111',
+      type: 'text',
+      text: { body: 'Halo dari Kirim' },
+    })
     expect(message).toMatchObject({
       object: 'message',
       to: '+628111111111',
@@ -52,7 +61,9 @@ describe('messages.send', () => {
     expect(counter.sent[0]).toMatchObject({ method: 'POST', path: '/v1/messages', status: 202 })
     expect(counter.sent[0]?.idempotencyKey).toMatch(uuidV4)
     const stored = await env.stored()
-    expect(stored.map((m) => [m.id, m.idempotency_key])).toEqual([[message.id, counter.sent[0]?.idempotencyKey]])
+    expect(stored.map((m) => [m.id, m.idempotency_key])).toEqual([
+      [message.id, counter.sent[0]?.idempotencyKey],
+    ])
   })
 
   it('makes a new key per logical send', async () => {
@@ -77,7 +88,11 @@ describe('messages.send', () => {
       }
       return res
     }
-    const result = await sendWithFallback({ to: '+628122222222', type: 'text', text: { body: 'Halo' } })
+    const result = await sendWithFallback({
+      to: '+628122222222',
+      type: 'text',
+      text: { body: 'Halo' },
+    })
     expect(result).toMatchObject({ type: 'template', to: '+628122222222' })
     expect(result.status).not.toBe('failed')
 
@@ -90,31 +105,54 @@ describe('messages.send', () => {
 
   it('returns a delivery failure known at send time as a failed Message, not an error', async () => {
     const { kirim } = client()
-    const failed = await kirim.messages.send({ to: '+628144444444', type: 'text', text: { body: 'Halo' } })
+    const failed = await kirim.messages.send({
+      to: '+628144444444',
+      type: 'text',
+      text: { body: 'Halo' },
+    })
     expect(failed.status).toBe('failed')
     expect(failed.error).toMatchObject({ code: 'recipient_blocked', provider_code: 1013 })
   })
 
   it("replays the caller's idempotency key: one stored message, the same id twice", async () => {
     const { kirim } = client()
-    const body = { to: '+628111111111', type: 'text', text: { body: 'Pesanan 42 dikirim' } } as const
+    const body = {
+      to: '+628111111111',
+      type: 'text',
+      text: { body: 'Pesanan 42 dikirim' },
+    } as const
     const first = await kirim.messages.send(body, { idempotencyKey: 'order-42-shipped' })
     const again = await kirim.messages.send(body, { idempotencyKey: 'order-42-shipped' })
     expect(again.id).toBe(first.id)
     expect(await env.stored()).toHaveLength(1)
 
-    const reused = kirim.messages.send({ ...body, text: { body: 'other' } }, { idempotencyKey: 'order-42-shipped' })
+    const reused = kirim.messages.send(
+      { ...body, text: { body: 'other' } },
+      { idempotencyKey: 'order-42-shipped' },
+    )
     await expect(reused).rejects.toBeInstanceOf(InvalidRequestError)
     await expect(reused).rejects.toMatchObject({ status: 422, code: 'idempotency_key_reuse' })
   })
 
   it('fills in the client-level from, and a message from wins over it', async () => {
     const bare = client({ apiKey: multiKey })
-    const missing = bare.kirim.messages.send({ to: '+628111111111', type: 'template', template: { name: 'reengagement', language: 'id_ID' } })
-    await expect(missing).rejects.toMatchObject({ status: 422, code: 'from_required', param: 'from' })
+    const missing = bare.kirim.messages.send({
+      to: '+628111111111',
+      type: 'template',
+      template: { name: 'reengagement', language: 'id_ID' },
+    })
+    await expect(missing).rejects.toMatchObject({
+      status: 422,
+      code: 'from_required',
+      param: 'from',
+    })
 
     const { kirim, counter } = client({ apiKey: multiKey, from: multiNumbers[1] })
-    const defaulted = await kirim.messages.send({ to: '+628111111111', type: 'template', template: { name: 'reengagement', language: 'id_ID' } })
+    const defaulted = await kirim.messages.send({
+      to: '+628111111111',
+      type: 'template',
+      template: { name: 'reengagement', language: 'id_ID' },
+    })
     expect(defaulted.from).toBe(multiNumbers[1])
     const own = await kirim.messages.send({
       from: multiNumbers[0],
@@ -128,16 +166,30 @@ describe('messages.send', () => {
 
   it('maps a from the organisation does not own to PermissionError', async () => {
     const { kirim } = client({ from: '+628999999999' })
-    const sending = kirim.messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })
+    const sending = kirim.messages.send({
+      to: '+628111111111',
+      type: 'text',
+      text: { body: 'Halo' },
+    })
     await expect(sending).rejects.toBeInstanceOf(PermissionError)
-    await expect(sending).rejects.toMatchObject({ status: 403, code: 'phone_number_forbidden', type: 'permission_error' })
+    await expect(sending).rejects.toMatchObject({
+      status: 403,
+      code: 'phone_number_forbidden',
+      type: 'permission_error',
+    })
   })
 
   it('throws AuthenticationError for a wrong or expired key, without retrying it', async () => {
     const wrong = client({ apiKey: 'kdv_live_wrongwrongwrongwrongwron' })
-    const error = await wrong.kirim.messages.send({ to: '+628111111111', type: 'text', text: { body: 'x' } }).catch((e: unknown) => e)
+    const error = await wrong.kirim.messages
+      .send({ to: '+628111111111', type: 'text', text: { body: 'x' } })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AuthenticationError)
-    expect(error).toMatchObject({ status: 401, type: 'authentication_error', code: 'invalid_api_key' })
+    expect(error).toMatchObject({
+      status: 401,
+      type: 'authentication_error',
+      code: 'invalid_api_key',
+    })
     expect((error as AuthenticationError).requestId).toMatch(/^req_/)
     expect(wrong.counter.count()).toBe(1)
 
@@ -149,7 +201,11 @@ describe('messages.send', () => {
 describe('messages.get', () => {
   it('fetches a message by id, and its status moves on', async () => {
     const { kirim } = client()
-    const sent = await kirim.messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })
+    const sent = await kirim.messages.send({
+      to: '+628111111111',
+      type: 'text',
+      text: { body: 'Halo' },
+    })
     const got = await kirim.messages.get(sent.id)
     expect(got).toMatchObject({ id: sent.id, to: '+628111111111', type: 'text' })
     expect(['pending', 'sent', 'delivered', 'read']).toContain(got.status)
@@ -157,7 +213,9 @@ describe('messages.get', () => {
 
   it("throws NotFoundError for an unknown id and for another organisation's", async () => {
     const { kirim } = client()
-    const unknown = await kirim.messages.get('msg_01HXYZABCDEFGHJKMNPQRSTVWX').catch((e: unknown) => e)
+    const unknown = await kirim.messages
+      .get('msg_01HXYZABCDEFGHJKMNPQRSTVWX')
+      .catch((e: unknown) => e)
     expect(unknown).toBeInstanceOf(NotFoundError)
     expect(unknown).toMatchObject({ status: 404, code: 'resource_not_found' })
     expect((unknown as NotFoundError).requestId).toMatch(/^req_/)

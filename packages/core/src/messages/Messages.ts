@@ -82,7 +82,11 @@ export class Messages {
     } catch (error) {
       issues = issuesOf(error)
     }
-    issues = [...issues, ...requestOptionIssues(options), ...idempotencyKeyIssues(options.idempotencyKey)]
+    issues = [
+      ...issues,
+      ...requestOptionIssues(options),
+      ...idempotencyKeyIssues(options.idempotencyKey),
+    ]
     if (checked === undefined || issues.length > 0) throw new ValidationError(issues, 'message')
 
     const { data } = await this.#http.request({

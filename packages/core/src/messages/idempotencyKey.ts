@@ -8,7 +8,8 @@ import type { ValidationIssue } from '../errors/ValidationError.ts'
 export const idempotencyKeyIssues = (value: unknown): ValidationIssue[] => {
   const path = 'options.idempotencyKey'
   if (value === undefined) return []
-  if (typeof value !== 'string') return [{ path, message: `must be a string (got ${typeof value})` }]
+  if (typeof value !== 'string')
+    return [{ path, message: `must be a string (got ${typeof value})` }]
   if (value.length < 1 || value.length > 255) {
     return [{ path, message: `must be 1–255 characters (got ${value.length})` }]
   }

@@ -4,4 +4,9 @@ import type { ValidationIssue } from '../errors/ValidationError.ts'
 export const messageIdIssues = (id: unknown): ValidationIssue[] =>
   typeof id === 'string' && id.length > 0
     ? []
-    : [{ path: 'id', message: `must be a non-empty message id (got ${JSON.stringify(id) ?? String(id)})` }]
+    : [
+        {
+          path: 'id',
+          message: `must be a non-empty message id (got ${JSON.stringify(id) ?? String(id)})`,
+        },
+      ]

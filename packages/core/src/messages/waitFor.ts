@@ -2,7 +2,12 @@ import { timeoutIssues } from '../core/checkOptions.ts'
 import { sleep } from '../core/sleep.ts'
 import { ConnectionError } from '../errors/ConnectionError.ts'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.ts'
-import { isTerminalStatus, laterStatus, type Message, type MessageStatus } from '../schemas/index.ts'
+import {
+  isTerminalStatus,
+  laterStatus,
+  type Message,
+  type MessageStatus,
+} from '../schemas/index.ts'
 import { messageIdIssues } from './messageId.ts'
 
 /** Options of `kirim.messages.waitFor`. */
@@ -37,13 +42,23 @@ const reached = (status: MessageStatus, until: MessageStatus): boolean =>
 
 const optionIssues = (options: unknown): ValidationIssue[] => {
   if (typeof options !== 'object' || options === null) {
-    return [{ path: 'options.until', message: `is required (one of ${targets.map((t) => `"${t}"`).join(', ')})` }]
+    return [
+      {
+        path: 'options.until',
+        message: `is required (one of ${targets.map((t) => `"${t}"`).join(', ')})`,
+      },
+    ]
   }
   const { until, timeout, interval } = options as Record<string, unknown>
   return [
     ...(typeof until === 'string' && targets.includes(until)
       ? []
-      : [{ path: 'options.until', message: `must be one of "sent", "delivered", "read" (got ${JSON.stringify(until) ?? 'undefined'})` }]),
+      : [
+          {
+            path: 'options.until',
+            message: `must be one of "sent", "delivered", "read" (got ${JSON.stringify(until) ?? 'undefined'})`,
+          },
+        ]),
     ...timeoutIssues('options.timeout', timeout),
     ...timeoutIssues('options.interval', interval),
   ]
@@ -71,7 +86,10 @@ export const waitFor = async (
 
   const deadline = new AbortController()
   const signal = caller === undefined ? deadline.signal : AbortSignal.any([caller, deadline.signal])
-  const timer = setTimeout(() => deadline.abort(new DOMException('waitFor timed out', 'TimeoutError')), timeout)
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException('waitFor timed out', 'TimeoutError')),
+    timeout,
+  )
   let last: Message | undefined
   try {
     for (let poll = 0; ; poll++) {

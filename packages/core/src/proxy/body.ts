@@ -22,7 +22,9 @@ export async function readBody(
     if (done) break
     size += value.byteLength
     if (size > limit) {
-      await reader.cancel().catch(() => {})
+      // Not cancelled: some adapters (Node's `Readable.toWeb`) destroy the socket on cancel, and
+      // the 413 would never reach the client. The runtime discards the unread rest.
+      reader.releaseLock()
       return 'too_large'
     }
     chunks.push(value)

@@ -269,6 +269,7 @@ function originsOf(value: unknown): readonly string[] | undefined {
       } catch {}
       if (
         typeof origin !== 'string' ||
+        origin.includes('*') ||
         parsed === undefined ||
         (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') ||
         parsed.origin !== origin

@@ -56,7 +56,8 @@ export const startEmulator = async (options: EmulatorOptions = {}) => {
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
-    if (!response.ok) throw new Error(`${method} /_emulator/${path}: ${response.status} ${await response.text()}`)
+    if (!response.ok)
+      throw new Error(`${method} /_emulator/${path}: ${response.status} ${await response.text()}`)
     return response.json() as Promise<{ data?: unknown }>
   }
   return {

@@ -304,24 +304,30 @@ export async function envelopeOf(
 }
 
 /**
- * Reads an SSE response until `done(events)` holds, then cancels it. Returns the parsed frames
- * (comments included as `{ comment }`).
+ * Reads an SSE response until `done(frames)` holds (or the server ends it, or `timeoutMs`
+ * passes), then cancels it. Returns the parsed frames (comments as `{ comment }`), and whether
+ * the server ended the stream.
  */
 export async function readEvents(
   response: Response,
   done: (frames: SseFrame[]) => boolean,
   timeoutMs = 5000,
-): Promise<SseFrame[]> {
+): Promise<SseFrame[] & { ended: boolean }> {
   const reader = response.body!.getReader()
-  const frames: SseFrame[] = []
+  const frames = Object.assign([] as SseFrame[], { ended: false })
   let buffer = ''
+  let timedOut = false
   const timer = setTimeout(() => {
+    timedOut = true
     reader.cancel().catch(() => {})
   }, timeoutMs)
   try {
     while (!done(frames)) {
       const { done: ended, value } = await reader.read()
-      if (ended) break
+      if (ended) {
+        frames.ended = !timedOut
+        break
+      }
       buffer += decoder.decode(value, { stream: true })
       let end = buffer.indexOf('\n\n')
       while (end !== -1) {

@@ -33,11 +33,21 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   })
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+async function writeResponse(
+  response: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const headers: Record<string, string> = {}
   response.headers.forEach((value, name) => {
     headers[name] = value
   })
+  // Answered before the body was read (a 413): the rest of it is still on the socket, so the
+  // connection cannot carry another request.
+  if (!req.complete && req.method !== 'GET' && req.method !== 'HEAD') {
+    headers.connection = 'close'
+    res.on('finish', () => req.socket.destroySoon())
+  }
   res.writeHead(response.status, headers)
   // Headers now, so a stream's first bytes are not held back.
   res.flushHeaders()
@@ -75,7 +85,7 @@ export async function serve(handler: (request: Request) => Promise<Response>): P
       return
     }
     handler(request)
-      .then((response) => writeResponse(response, res))
+      .then((response) => writeResponse(response, req, res))
       .catch(() => {
         if (!res.headersSent) res.writeHead(500)
         res.end()

@@ -53,6 +53,8 @@ export interface ScenarioResult {
   readonly validation: {
     /** A body of exactly 4096 code points is accepted and sent. */
     readonly atLimit: string
+    /** 4096 emoji: 8192 UTF-16 units, but 4096 code points, so accepted too. */
+    readonly atLimitAstral: string
     /** Name of what a 4097-code-point body threw. */
     readonly overLimit: string
     readonly isKirimError: boolean
@@ -226,6 +228,11 @@ export async function runScenario(emulatorUrl: string): Promise<ScenarioResult> 
     type: 'text',
     text: { body: 'a'.repeat(4096) },
   })
+  const atLimitAstral = await kirim.messages.send({
+    to: OPEN_WINDOW,
+    type: 'text',
+    text: { body: '😀'.repeat(4096) },
+  })
   const requestsBeforeInvalid = idempotencyKeys.length
   const rejection = await kirim.messages
     .send({ to: OPEN_WINDOW, type: 'text', text: { body: 'a'.repeat(4097) } })
@@ -267,6 +274,7 @@ export async function runScenario(emulatorUrl: string): Promise<ScenarioResult> 
     },
     validation: {
       atLimit: atLimit.status,
+      atLimitAstral: atLimitAstral.status,
       overLimit: rejection instanceof Error ? rejection.name : String(rejection),
       isKirimError: rejection instanceof KirimError && rejection instanceof ValidationError,
       paths:

@@ -27,9 +27,3 @@ export async function getMe(call: ApiCall): Promise<ApiResult> {
     call.requestId,
   )
 }
-
-/** `GET /v1/health`: no key needed. */
-export async function getHealth(call: ApiCall): Promise<ApiResult> {
-  await call.context.sleeper.sleep(call.latencyMs)
-  return jsonResult(200, { data: { status: 'ok' }, request_id: call.requestId }, call.requestId)
-}

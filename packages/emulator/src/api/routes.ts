@@ -2,8 +2,14 @@ import type { ApiResult } from '../http/result.ts'
 import { getMessage } from '../messages/get-message.ts'
 import { sendMessage } from '../messages/send-message.ts'
 import { listTemplates } from '../templates/list-templates.ts'
+import {
+  createSubscription,
+  deleteSubscription,
+  listSubscriptions,
+} from '../webhooks/subscriptions.ts'
 import type { ApiCall } from './api-call.ts'
-import { getHealth, getMe } from './me.ts'
+import { getHealth } from './health.ts'
+import { getMe } from './me.ts'
 import { getOpenApi } from './openapi.ts'
 
 type RouteHandler = (call: ApiCall, params: readonly string[]) => Promise<ApiResult>
@@ -24,6 +30,16 @@ const ROUTES: readonly Route[] = [
   },
   { pattern: /^\/v1\/templates$/, methods: { GET: listTemplates }, public: false },
   { pattern: /^\/v1\/me$/, methods: { GET: getMe }, public: false },
+  {
+    pattern: /^\/v1\/webhook_subscriptions$/,
+    methods: { GET: listSubscriptions, POST: createSubscription },
+    public: false,
+  },
+  {
+    pattern: /^\/v1\/webhook_subscriptions\/([^/]+)$/,
+    methods: { DELETE: (call, [id = '']) => deleteSubscription(call, id) },
+    public: false,
+  },
   { pattern: /^\/v1\/health$/, methods: { GET: getHealth }, public: true },
   { pattern: /^\/v1\/openapi\.json$/, methods: { GET: getOpenApi }, public: true },
 ]

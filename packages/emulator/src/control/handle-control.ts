@@ -1,6 +1,6 @@
 import { parseDuration } from '../clock/duration.ts'
 import type { EmulatorContext } from '../context.ts'
-import { ApiError, invalidField, missingField } from '../errors/api-error.ts'
+import { ApiError, internalError, invalidField, missingField } from '../errors/api-error.ts'
 import { parseJson, readBodyText } from '../http/read-json.ts'
 import { type ApiResult, errorResult, jsonResult, toResponse } from '../http/result.ts'
 import { toStoredMessage } from '../messages/message.ts'
@@ -43,7 +43,7 @@ function webhookTarget(input: unknown) {
   return { url, secret: asString(body.secret, 'secret', { min: 1 }) }
 }
 
-function routes(
+function controlRoutes(
   context: EmulatorContext,
   actions: ControlActions,
 ): Record<string, Record<string, Handler>> {
@@ -115,54 +115,50 @@ function routes(
   }
 }
 
-/** The control API under `/_emulator/`: no API key, CORS open. */
-export async function handleControl(
+/**
+ * The control API under `/_emulator/`: no API key, CORS open. Returns the handler for
+ * requests whose path starts with `/_emulator/`.
+ */
+export function createControlHandler(
   context: EmulatorContext,
   actions: ControlActions,
-  request: Request,
-  url: URL,
-  requestId: string,
-): Promise<Response> {
-  const method = request.method.toUpperCase()
-  const route = routes(context, actions)[url.pathname]
-  let result: ApiResult
-  try {
-    if (route === undefined) {
-      throw new ApiError({
-        status: 404,
-        type: 'not_found',
-        code: 'resource_not_found',
-        message: `No route ${method} ${url.pathname}.`,
-      })
+): (request: Request, url: URL, requestId: string) => Promise<Response> {
+  const routes = controlRoutes(context, actions)
+  return async (request, url, requestId) => {
+    const method = request.method.toUpperCase()
+    const route = routes[url.pathname]
+    let result: ApiResult
+    try {
+      if (route === undefined) {
+        throw new ApiError({
+          status: 404,
+          type: 'not_found',
+          code: 'resource_not_found',
+          message: `No route ${method} ${url.pathname}.`,
+        })
+      }
+      const handler = route[method === 'HEAD' ? 'GET' : method]
+      if (handler === undefined) {
+        const allow = Object.keys(route).join(', ')
+        throw new ApiError({
+          status: 405,
+          type: 'invalid_request_error',
+          code: 'method_not_allowed',
+          message: `${method} is not allowed on ${url.pathname}; use ${allow}.`,
+          headers: { Allow: allow },
+        })
+      }
+      const { status = 200, value } = await handler(() => readBody(request))
+      result = jsonResult(status, value, requestId)
+    } catch (error) {
+      await request.body?.cancel().catch(() => {})
+      if (!(error instanceof ApiError))
+        console.error('[kirim-emulator] control handler failed:', error)
+      result = errorResult(
+        error instanceof ApiError ? error : internalError('Unexpected emulator error.'),
+        requestId,
+      )
     }
-    const handler = route[method === 'HEAD' ? 'GET' : method]
-    if (handler === undefined) {
-      const allow = Object.keys(route).join(', ')
-      throw new ApiError({
-        status: 405,
-        type: 'invalid_request_error',
-        code: 'method_not_allowed',
-        message: `${method} is not allowed on ${url.pathname}; use ${allow}.`,
-        headers: { Allow: allow },
-      })
-    }
-    const { status = 200, value } = await handler(() => readBody(request))
-    result = jsonResult(status, value, requestId)
-  } catch (error) {
-    await request.body?.cancel().catch(() => {})
-    if (!(error instanceof ApiError))
-      console.error('[kirim-emulator] control handler failed:', error)
-    result = errorResult(
-      error instanceof ApiError
-        ? error
-        : new ApiError({
-            status: 500,
-            type: 'api_error',
-            code: 'internal_error',
-            message: 'Unexpected emulator error.',
-          }),
-      requestId,
-    )
+    return toResponse(result, method)
   }
-  return toResponse(result, method)
 }

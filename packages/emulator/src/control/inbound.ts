@@ -81,6 +81,7 @@ export function receiveInbound(context: EmulatorContext, input: unknown) {
   context.store.saveInbound(organization.id, to, from, now)
   context.scheduler.track(
     context.webhooks.emit(
+      organization.id,
       'message.received',
       receivedPayload(organization, to, { from, id, name, time: now }, message),
     ),

@@ -2,6 +2,7 @@ import { ApiError } from '../errors/api-error.ts'
 
 /** The largest body read: 1 MiB. Reading stops as soon as a body goes past it. */
 export const MAX_BODY_BYTES = 1024 * 1024
+
 /** How deep a stored payload may nest. */
 export const MAX_DEPTH = 64
 
@@ -65,16 +66,22 @@ export function parseJson(text: string): unknown {
       `The request body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`,
     )
   }
-  // Iterative, so a hostile body cannot overflow the stack here or in later walks.
+  return value
+}
+
+/**
+ * Whether a JSON value nests deeper than 64 levels. Iterative, so a hostile body cannot
+ * overflow the stack; recursive walks (canonical JSON, `JSON.stringify`) check this first.
+ */
+export function isTooDeep(value: unknown): boolean {
   const stack: [unknown, number][] = [[value, 1]]
   while (stack.length > 0) {
     const [item, depth] = stack.pop()!
     if (item === null || typeof item !== 'object') continue
-    if (depth > MAX_DEPTH)
-      throw invalidJson(`The request body is nested more than ${MAX_DEPTH} levels deep.`)
+    if (depth > MAX_DEPTH) return true
     for (const child of Object.values(item)) stack.push([child, depth + 1])
   }
-  return value
+  return false
 }
 
 /**

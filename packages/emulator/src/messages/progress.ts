@@ -68,6 +68,7 @@ function applyStep(
   }
   context.store.saveMessage({ ...record, message })
   return context.webhooks.emit(
+    organization.id,
     'message.status',
     statusPayload(organization, message, step.status, now, {
       ...details,

@@ -82,7 +82,7 @@ function validateList(action: JsonObject, path: string): void {
   if (ids.length > 10) {
     throw invalidField(
       sectionsPath,
-      `A list holds at most 10 rows in total across its sections (got ${ids.length}).`,
+      `${sectionsPath} must hold at most 10 rows in total across its sections (got ${ids.length}).`,
     )
   }
   uniqueIds(ids)

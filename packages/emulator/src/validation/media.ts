@@ -10,7 +10,10 @@ export function validateMedia(body: JsonObject, type: MediaType): { url: string 
   const url = httpsUrl(media.url, `${type}.url`)
   if (type === 'audio') {
     if (media.caption !== undefined) {
-      throw invalidField('audio.caption', 'audio messages cannot carry a caption.')
+      throw invalidField(
+        'audio.caption',
+        'audio.caption is not allowed: audio messages carry no caption.',
+      )
     }
   } else {
     optionalString(media, 'caption', type, { max: 1024 })

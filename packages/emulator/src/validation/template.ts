@@ -158,7 +158,10 @@ export function validateTemplate(body: JsonObject): TemplateRequest {
       const type = requiredEnum(component, 'type', path, ['header', 'body', 'button'])
       if (type !== 'button') {
         if (seen.has(type))
-          throw invalidField(child(path, 'type'), `A template takes at most one ${type} component.`)
+          throw invalidField(
+            child(path, 'type'),
+            `${child(path, 'type')}: a template takes at most one ${type} component.`,
+          )
         seen.add(type)
       }
       if (type === 'button') {

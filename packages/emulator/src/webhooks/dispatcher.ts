@@ -51,27 +51,41 @@ export class WebhookDispatcher {
   }
 
   /**
-   * Records an event for the current target (if any) and makes attempt 1. The promise
-   * settles when attempt 1 has been answered (or has failed).
+   * Records one event (one `evt_` id) and makes attempt 1 to each target: the emulator's
+   * webhook target, and the organisation's subscriptions to that event type. The promise
+   * settles when every attempt 1 has been answered (or has failed).
    */
-  emit(type: string, payload: unknown): Promise<void> {
-    const target = this.#target
-    if (target === undefined) return Promise.resolve()
-    const now = this.#deps.time.now()
-    const delivery: Delivery = {
-      id: newId('wbd', now),
-      object: 'webhook_delivery',
-      event_id: newId('evt', now),
-      event_type: type,
-      url: target.url,
-      state: 'pending',
-      attempts: [],
-      next_attempt_at: new Date(now).toISOString(),
-      created_at: new Date(now).toISOString(),
-      payload,
+  emit(organizationId: string, type: string, payload: unknown): Promise<void> {
+    const targets: WebhookTarget[] = []
+    if (this.#target !== undefined) targets.push(this.#target)
+    for (const record of this.#deps.store.listSubscriptions()) {
+      if (record.organizationId !== organizationId) continue
+      if (!(record.subscription.events as readonly string[]).includes(type)) continue
+      targets.push({ url: record.subscription.url, secret: record.secret })
     }
-    this.#deps.store.saveDelivery(delivery)
-    return this.#attempt(delivery.id, target, JSON.stringify(payload), this.#generation)
+    if (targets.length === 0) return Promise.resolve()
+    const now = this.#deps.time.now()
+    const eventId = newId('evt', now)
+    const body = JSON.stringify(payload)
+    const generation = this.#generation
+    return Promise.all(
+      targets.map((target) => {
+        const delivery: Delivery = {
+          id: newId('wbd', now),
+          object: 'webhook_delivery',
+          event_id: eventId,
+          event_type: type,
+          url: target.url,
+          state: 'pending',
+          attempts: [],
+          next_attempt_at: new Date(now).toISOString(),
+          created_at: new Date(now).toISOString(),
+          payload,
+        }
+        this.#deps.store.saveDelivery(delivery)
+        return this.#attempt(delivery.id, target, body, generation)
+      }),
+    ).then(() => {})
   }
 
   async #attempt(
@@ -106,7 +120,7 @@ export class WebhookDispatcher {
           'X-Kirim-Event-Id': delivery.event_id,
           'X-Kirim-Delivery-Id': delivery.id,
           'X-Kirim-Attempt': String(attempt),
-          'X-Kirim-Source': 'meta',
+          'X-Kirim-Source': delivery.event_type.startsWith('message.') ? 'meta' : 'kirim',
         },
         body,
         redirect: 'manual',

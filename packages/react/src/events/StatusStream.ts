@@ -75,6 +75,13 @@ const errorCodeOf = (data: string): unknown => {
   }
 }
 
+// Frees the connection of an answer we will not read; a body that cannot be cancelled is moot.
+const discard = async (response: Response): Promise<void> => {
+  try {
+    await response.body?.cancel()
+  } catch {}
+}
+
 const wait = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     const done = () => {
@@ -251,12 +258,10 @@ export class StatusStream {
         signal: controller.signal,
       })
       if (!response.ok || !isEventStream(response) || response.body === null) {
-        await response.body?.cancel().catch(() => {})
+        await discard(response)
         if (response.status === 401) reject(token ?? undefined)
-        return {
-          opened: false,
-          permanent: response.status !== 401 && isPermanentRefusal(response.status),
-        }
+        // A 2xx that is not an event stream is a wrong URL (an app's HTML page): permanent too.
+        return { opened: false, permanent: response.ok || isPermanentRefusal(response.status) }
       }
       opened = true
       arm()

@@ -1,0 +1,77 @@
+/**
+ * The demo's notion of "who is calling": one anonymous session per browser, kept in an HttpOnly
+ * cookie set on page loads. The proxy's `authorize` turns it into the token's subject, so each
+ * browser sees only the statuses of the messages it sent.
+ */
+import type { AuthorizeResult, ScopeMessageType } from '@kirim/core/proxy'
+
+/** The session cookie's name. */
+export const SESSION_COOKIE = 'kirim_demo_sid'
+
+/** What a demo session may send: every type, at most 100 sends per token. */
+const SESSION_TYPES: readonly ScopeMessageType[] = [
+  'text',
+  'template',
+  'image',
+  'document',
+  'video',
+  'audio',
+  'interactive',
+]
+const MAX_SENDS_PER_TOKEN = 100
+
+const SESSION_ID = /^[A-Za-z0-9_-]{32,64}$/
+
+/** The session id in a `Cookie` header, or `undefined` when there is none (or a forged one). */
+export function sessionIdOf(cookieHeader: string | null | undefined): string | undefined {
+  if (!cookieHeader) return undefined
+  for (const pair of cookieHeader.split(';')) {
+    const separator = pair.indexOf('=')
+    if (separator === -1 || pair.slice(0, separator).trim() !== SESSION_COOKIE) continue
+    const value = pair.slice(separator + 1).trim()
+    return SESSION_ID.test(value) ? value : undefined
+  }
+  return undefined
+}
+
+/** A fresh session id: 24 random bytes, base64url. */
+export function newSessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24))
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '')
+}
+
+/** The `Set-Cookie` value for a new session: HttpOnly, SameSite=Lax, for the whole site. */
+export function sessionCookie(id: string, { secure }: { secure: boolean }): string {
+  return `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+}
+
+/** Whether a request is a page load (a navigation to an HTML page), which gets the cookie. */
+export function isPageLoad(request: {
+  readonly method: string | undefined
+  readonly accept: string | undefined
+  readonly fetchDest: string | undefined
+}): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false
+  if (request.fetchDest !== undefined) return request.fetchDest === 'document'
+  return request.accept?.includes('text/html') ?? false
+}
+
+const hex = (buffer: ArrayBuffer): string =>
+  Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('')
+
+/**
+ * The proxy's `authorize`: the caller's session, or `null` without one. The subject is a hash of
+ * the session id, because tokens are readable by page scripts and the cookie is not.
+ */
+export async function authorizeSession(request: Request): Promise<AuthorizeResult> {
+  const id = sessionIdOf(request.headers.get('cookie'))
+  if (id === undefined) return null
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id))
+  return {
+    subject: `session_${hex(digest).slice(0, 32)}`,
+    scope: { types: SESSION_TYPES, maxSends: MAX_SENDS_PER_TOKEN },
+  }
+}

@@ -1,0 +1,84 @@
+/** The sender (`from`) and the recipient (`to`), with the emulator's test recipients as quick picks. */
+import type { TestRecipient } from '../../shared/protocol.ts'
+import { Field, TextField } from '../ui/Field.tsx'
+import type { Draft } from './draft.ts'
+
+export interface AddressFieldsProps {
+  readonly draft: Draft
+  readonly update: (change: (draft: Draft) => Draft) => void
+  readonly numbers: readonly string[]
+  readonly testRecipients: readonly TestRecipient[]
+}
+
+export function AddressFields({ draft, update, numbers, testRecipients }: AddressFieldsProps) {
+  const picked = testRecipients.find((recipient) => recipient.number === draft.to.trim())
+  return (
+    <div className="address">
+      {numbers.length > 0 ? (
+        <Field
+          label="From"
+          path="from"
+          hint={numbers.length > 1 ? 'Your organisation has several numbers: pick the sender.' : undefined}
+        >
+          {(control) => (
+            <select
+              {...control}
+              className="input input--select"
+              value={draft.from}
+              onChange={(event) => update((current) => ({ ...current, from: event.target.value }))}
+            >
+              {numbers.map((number) => (
+                <option key={number} value={number}>
+                  {number}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : (
+        <TextField
+          label="From"
+          path="from"
+          aside="optional"
+          type="tel"
+          inputMode="tel"
+          placeholder="+628…"
+          hint="Leave empty when your organisation has one number."
+          value={draft.from}
+          onChange={(from) => update((current) => ({ ...current, from }))}
+        />
+      )}
+      <div className="address__to">
+        <TextField
+          label="To"
+          path="to"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          placeholder="+628111111111"
+          hint={picked?.hint ?? 'The customer’s number in E.164 format, with the leading +.'}
+          value={draft.to}
+          onChange={(to) => update((current) => ({ ...current, to }))}
+        />
+        {testRecipients.length > 0 ? (
+          <fieldset className="quick-picks">
+            <legend className="quick-picks__legend">Test recipients</legend>
+            {testRecipients.map((recipient) => (
+              <button
+                key={recipient.number}
+                type="button"
+                className="quick-pick"
+                aria-pressed={recipient === picked}
+                title={`${recipient.number}: ${recipient.hint}`}
+                onClick={() => update((current) => ({ ...current, to: recipient.number }))}
+              >
+                <span className="quick-pick__label">{recipient.label}</span>
+                <span className="quick-pick__number">{recipient.number}</span>
+              </button>
+            ))}
+          </fieldset>
+        ) : null}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,258 @@
+import type { Message, SendMessageBody } from '@kirim/core'
+import type { QueryClient } from '@tanstack/react-query'
+import { act, cleanup, render, renderHook, waitFor } from '@testing-library/react'
+import { StrictMode } from 'react'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { useMessageStatus } from '../src/messages/useMessageStatus.ts'
+import { useSendMessage } from '../src/messages/useSendMessage.ts'
+import { type BrowserFetch, createBrowserFetch } from './support/browserFetch.ts'
+import { kirimWrapper, newQueryClient, proxyClient, proxyEvents } from './support/render.tsx'
+import { startEmulator, startProxy, type TestEmulator, type TestProxy } from './support/servers.ts'
+
+// Reads through the proxy: `GET /api/kirim/v1/messages/msg_…`.
+const MESSAGE_READS = /^\/api\/kirim\/v1\/messages\/msg_/
+const template = (to: string): SendMessageBody => ({
+  to,
+  type: 'template',
+  template: { name: 'reengagement', language: 'id_ID' },
+})
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+let emulator: TestEmulator
+let proxy: TestProxy
+let page: BrowserFetch
+let queryClient: QueryClient
+
+beforeEach(async () => {
+  emulator = await startEmulator({ timing: 'manual' })
+  proxy = await startProxy(emulator)
+  page = createBrowserFetch()
+  queryClient = newQueryClient()
+})
+
+afterEach(async () => {
+  cleanup()
+  queryClient.clear()
+  await proxy.close()
+  await emulator.close()
+})
+
+const live = () => kirimWrapper(queryClient, proxyClient(proxy, page), proxyEvents(proxy, page))
+
+/** Sends through the proxy outside React, so a test can watch a message it did not send itself. */
+async function sendThroughProxy(body: SendMessageBody): Promise<Message> {
+  const { result, unmount } = renderHook(() => useSendMessage(), { wrapper: live() })
+  let message: Message | undefined
+  await act(async () => {
+    message = await result.current.mutateAsync(body)
+  })
+  unmount()
+  await waitFor(() => expect(proxy.openStreams()).toBe(0))
+  return message!
+}
+
+describe('useMessageStatus, live through the proxy', () => {
+  test('sending seeds pending, then sent → delivered → read arrive live, in order, without a single GET', async () => {
+    // The send is slower than opening the stream, as it is in production (one upstream hop more).
+    await fetch(`${emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'latency', latencyMs: 150, method: 'POST', path: '/v1/messages' }),
+    })
+    const rendered: string[] = []
+    const { result } = renderHook(
+      () => {
+        const send = useSendMessage()
+        const status = useMessageStatus(send.data?.id)
+        const current = status.data?.status
+        if (current !== undefined && rendered.at(-1) !== current) rendered.push(current)
+        return { send, status }
+      },
+      { wrapper: live() },
+    )
+
+    act(() => result.current.send.mutate(template('+628111111111')))
+    await waitFor(() => expect(result.current.send.isSuccess).toBe(true))
+    expect(result.current.status.data?.status).toBe('pending')
+    expect(proxy.openStreams()).toBe(1)
+
+    for (const [advance, status] of [
+      ['1s', 'sent'],
+      ['1s', 'delivered'],
+      ['2s', 'read'],
+    ] as const) {
+      await emulator.emulator.clock.advance(advance)
+      await waitFor(() => expect(result.current.status.data?.status).toBe(status))
+    }
+
+    expect(rendered).toEqual(['pending', 'sent', 'delivered', 'read'])
+    expect(page.count('GET', MESSAGE_READS)).toBe(0)
+    expect(proxy.streamRequests).toHaveLength(1)
+    expect(proxy.streamRequests[0]!.authorization).toMatch(/^Bearer ey/)
+    expect(proxy.streamRequests[0]!.url).not.toContain('token=')
+  })
+
+  test('out-of-order events (the proxy replaying older statuses on a new connection) never move a status back', async () => {
+    const message = await sendThroughProxy(template('+628111111111'))
+    const watcher = renderHook(() => useMessageStatus(message.id), { wrapper: live() })
+    await emulator.emulator.clock.advance('4s')
+    await waitFor(() => expect(watcher.result.current.data?.status).toBe('read'))
+    watcher.unmount()
+    await waitFor(() => expect(proxy.openStreams()).toBe(0))
+
+    // A fresh connection: the proxy replays the subject's buffer, pending first.
+    const streamedBefore = page.streamed().length
+    const rendered: string[] = []
+    const again = renderHook(
+      () => {
+        const status = useMessageStatus(message.id)
+        rendered.push(status.data?.status ?? 'none')
+        return status
+      },
+      { wrapper: live() },
+    )
+    await waitFor(() => expect(proxy.streamRequests.length).toBeGreaterThanOrEqual(3))
+    await waitFor(() => expect(proxy.openStreams()).toBe(1))
+    await waitFor(() => expect(page.streamed().slice(streamedBefore)).toContain('"status":"read"'))
+    const replayed = page.streamed().slice(streamedBefore)
+    expect(replayed.indexOf('"status":"pending"')).toBeGreaterThan(-1)
+    expect(replayed.indexOf('"status":"pending"')).toBeLessThan(replayed.indexOf('"status":"read"'))
+    await sleep(50)
+    expect(new Set(rendered)).toEqual(new Set(['read']))
+    expect(again.result.current.data?.status).toBe('read')
+  })
+
+  test('a send refused at once (window closed) shows its error code; a later failure arrives live with its code', async () => {
+    const { result } = renderHook(
+      () => {
+        const closed = useSendMessage()
+        const later = useSendMessage()
+        return {
+          closed,
+          later,
+          closedStatus: useMessageStatus(closed.data?.id),
+          laterStatus: useMessageStatus(later.data?.id),
+        }
+      },
+      { wrapper: live() },
+    )
+
+    act(() => result.current.closed.mutate({ to: '+628122222222', type: 'text', text: { body: 'Halo' } }))
+    act(() => result.current.later.mutate(template('+628133333333')))
+    await waitFor(() => expect(result.current.closed.isSuccess && result.current.later.isSuccess).toBe(true))
+    expect(result.current.closedStatus.data?.status).toBe('failed')
+    expect(result.current.closedStatus.data?.error?.code).toBe('outside_24h_window')
+
+    await emulator.emulator.clock.advance('10s')
+    await waitFor(() => expect(result.current.laterStatus.data?.status).toBe('failed'))
+    expect(result.current.laterStatus.data?.error?.code).toBe('recipient_not_on_whatsapp')
+    expect(page.count('GET', MESSAGE_READS)).toBe(0)
+  })
+
+  test('one connection for every hook; it closes (on the server) when the last subscriber unmounts', async () => {
+    const first = await sendThroughProxy(template('+628111111111'))
+    const second = await sendThroughProxy(template('+628155555555'))
+    await waitFor(() => expect(proxy.openStreams()).toBe(0))
+    const streamsBefore = proxy.streamRequests.length
+
+    const a = renderHook(() => useMessageStatus(first.id), { wrapper: live() })
+    const wrapper = kirimWrapper(queryClient, proxyClient(proxy, page), proxyEvents(proxy, page))
+    const b = renderHook(() => [useMessageStatus(first.id), useMessageStatus(second.id)], { wrapper })
+    await waitFor(() => expect(proxy.openStreams()).toBe(2))
+    // Two providers, two connections; within one provider, three hooks and one connection.
+    expect(proxy.streamRequests.length - streamsBefore).toBe(2)
+
+    b.unmount()
+    await waitFor(() => expect(proxy.openStreams()).toBe(1))
+    await emulator.emulator.clock.advance('1s')
+    await waitFor(() => expect(a.result.current.data?.status).toBe('sent'))
+
+    a.unmount()
+    await waitFor(() => expect(proxy.openStreams()).toBe(0))
+  })
+
+  test('StrictMode mounts twice and still opens a single connection', async () => {
+    const message = await sendThroughProxy(template('+628111111111'))
+    await waitFor(() => expect(proxy.openStreams()).toBe(0))
+    const before = proxy.streamRequests.length
+    const wrapper = live()
+    renderHook(() => useMessageStatus(message.id), {
+      wrapper: ({ children }) => <StrictMode>{wrapper({ children })}</StrictMode>,
+    })
+    await waitFor(() => expect(proxy.openStreams()).toBe(1))
+    await sleep(50)
+    expect(proxy.streamRequests.length - before).toBe(1)
+  })
+
+  test('after a drop it reconnects with Last-Event-ID and misses nothing', async () => {
+    const message = await sendThroughProxy(template('+628111111111'))
+    const { result } = renderHook(() => useMessageStatus(message.id), { wrapper: live() })
+    await emulator.emulator.clock.advance('1s')
+    await waitFor(() => expect(result.current.data?.status).toBe('sent'))
+    const before = proxy.streamRequests.length
+    const reads = page.count('GET', MESSAGE_READS)
+
+    proxy.dropStreams()
+    await emulator.emulator.clock.advance('1s') // delivered, published while the page is away
+    await waitFor(() => expect(result.current.data?.status).toBe('delivered'))
+
+    const resumed = proxy.streamRequests.slice(before)
+    expect(resumed.length).toBeGreaterThanOrEqual(1)
+    expect(resumed[0]!.lastEventId).toMatch(/^[0-9a-z]+\.\d+$/)
+    // Resumed, not restarted: the replay covers the gap, nothing is refetched.
+    expect(page.count('GET', MESSAGE_READS)).toBe(reads)
+  })
+
+  test('when the stream is refused for good, it polls instead', async () => {
+    const message = await sendThroughProxy(template('+628111111111'))
+    const events = proxyEvents(proxy, page, { url: `${proxy.baseUrl}/no-such-route` })
+    const { result } = renderHook(() => useMessageStatus(message.id, { pollInterval: 10, maxPollInterval: 20 }), {
+      wrapper: kirimWrapper(queryClient, proxyClient(proxy, page), events),
+    })
+    await emulator.emulator.clock.advance('1s')
+    await waitFor(() => expect(result.current.data?.status).toBe('sent'))
+    expect(page.count('GET', MESSAGE_READS)).toBeGreaterThan(0)
+  })
+
+  test('a status change re-renders only the components that read that message', async () => {
+    const a = await sendThroughProxy(template('+628111111111'))
+    await emulator.emulator.clock.advance('3500ms') // a: delivered
+    const b = await sendThroughProxy(template('+628111111111')) // b: pending, sent at +1 s
+
+    const renders = { a: 0, b: 0, aRecipient: 0 }
+    function StatusOf({ id, name }: { id: string; name: 'a' | 'b' }) {
+      renders[name]++
+      return <p data-testid={name}>{useMessageStatus(id).data?.status}</p>
+    }
+    function RecipientOf({ id }: { id: string }) {
+      renders.aRecipient++
+      return <p data-testid="recipient">{useMessageStatus(id, { select: (message) => message.to }).data}</p>
+    }
+    const Wrapper = live()
+    const view = render(
+      <Wrapper>
+        <StatusOf id={a.id} name="a" />
+        <StatusOf id={b.id} name="b" />
+        <RecipientOf id={a.id} />
+      </Wrapper>,
+    )
+    await waitFor(() => expect(view.getByTestId('a').textContent).toBe('delivered'))
+    await waitFor(() => expect(proxy.openStreams()).toBe(1))
+    await sleep(50)
+    const settled = { ...renders }
+
+    await emulator.emulator.clock.advance('500ms') // a: read; b unchanged
+    await waitFor(() => expect(view.getByTestId('a').textContent).toBe('read'))
+    await sleep(50)
+    expect(renders.a).toBe(settled.a + 1)
+    expect(renders.b).toBe(settled.b)
+    expect(renders.aRecipient).toBe(settled.aRecipient)
+
+    await emulator.emulator.clock.advance('500ms') // b: sent; a unchanged (read is final)
+    await waitFor(() => expect(view.getByTestId('b').textContent).toBe('sent'))
+    await sleep(50)
+    expect(renders.a).toBe(settled.a + 1)
+    expect(renders.b).toBe(settled.b + 1)
+    expect(renders.aRecipient).toBe(settled.aRecipient)
+  })
+})
