@@ -57,7 +57,12 @@ describe('useMessageStatus, live through the proxy', () => {
     await fetch(`${emulator.url}/_emulator/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'latency', latencyMs: 150, method: 'POST', path: '/v1/messages' }),
+      body: JSON.stringify({
+        kind: 'latency',
+        latencyMs: 150,
+        method: 'POST',
+        path: '/v1/messages',
+      }),
     })
     const rendered: string[] = []
     const { result } = renderHook(
@@ -137,9 +142,13 @@ describe('useMessageStatus, live through the proxy', () => {
       { wrapper: live() },
     )
 
-    act(() => result.current.closed.mutate({ to: '+628122222222', type: 'text', text: { body: 'Halo' } }))
+    act(() =>
+      result.current.closed.mutate({ to: '+628122222222', type: 'text', text: { body: 'Halo' } }),
+    )
     act(() => result.current.later.mutate(template('+628133333333')))
-    await waitFor(() => expect(result.current.closed.isSuccess && result.current.later.isSuccess).toBe(true))
+    await waitFor(() =>
+      expect(result.current.closed.isSuccess && result.current.later.isSuccess).toBe(true),
+    )
     expect(result.current.closedStatus.data?.status).toBe('failed')
     expect(result.current.closedStatus.data?.error?.code).toBe('outside_24h_window')
 
@@ -157,7 +166,9 @@ describe('useMessageStatus, live through the proxy', () => {
 
     const a = renderHook(() => useMessageStatus(first.id), { wrapper: live() })
     const wrapper = kirimWrapper(queryClient, proxyClient(proxy, page), proxyEvents(proxy, page))
-    const b = renderHook(() => [useMessageStatus(first.id), useMessageStatus(second.id)], { wrapper })
+    const b = renderHook(() => [useMessageStatus(first.id), useMessageStatus(second.id)], {
+      wrapper,
+    })
     await waitFor(() => expect(proxy.openStreams()).toBe(2))
     // Two providers, two connections; within one provider, three hooks and one connection.
     expect(proxy.streamRequests.length - streamsBefore).toBe(2)
@@ -206,9 +217,12 @@ describe('useMessageStatus, live through the proxy', () => {
   test('when the stream is refused for good, it polls instead', async () => {
     const message = await sendThroughProxy(template('+628111111111'))
     const events = proxyEvents(proxy, page, { url: `${proxy.baseUrl}/no-such-route` })
-    const { result } = renderHook(() => useMessageStatus(message.id, { pollInterval: 10, maxPollInterval: 20 }), {
-      wrapper: kirimWrapper(queryClient, proxyClient(proxy, page), events),
-    })
+    const { result } = renderHook(
+      () => useMessageStatus(message.id, { pollInterval: 10, maxPollInterval: 20 }),
+      {
+        wrapper: kirimWrapper(queryClient, proxyClient(proxy, page), events),
+      },
+    )
     await emulator.emulator.clock.advance('1s')
     await waitFor(() => expect(result.current.data?.status).toBe('sent'))
     expect(page.count('GET', MESSAGE_READS)).toBeGreaterThan(0)
@@ -226,7 +240,11 @@ describe('useMessageStatus, live through the proxy', () => {
     }
     function RecipientOf({ id }: { id: string }) {
       renders.aRecipient++
-      return <p data-testid="recipient">{useMessageStatus(id, { select: (message) => message.to }).data}</p>
+      return (
+        <p data-testid="recipient">
+          {useMessageStatus(id, { select: (message) => message.to }).data}
+        </p>
+      )
     }
     const Wrapper = live()
     const view = render(

@@ -76,7 +76,9 @@ describe('createEventHub', () => {
     now = 600
     hub.publish('s', data('new'))
     now = 1000
-    expect(hub.subscribe('s', listener().subscriber).replay.map((event) => JSON.parse(event.data).id)).toEqual(['new'])
+    expect(
+      hub.subscribe('s', listener().subscriber).replay.map((event) => JSON.parse(event.data).id),
+    ).toEqual(['new'])
     now = 1601
     expect(hub.subscribe('s', listener().subscriber).replay).toEqual([])
   })

@@ -39,7 +39,9 @@ describe('createProxy options', () => {
   })
 
   it('refuses a token secret under 32 bytes, and accepts 32', () => {
-    expect(configError({ tokenSecret: 'a'.repeat(31) }).message).toContain('at least 32 bytes (got 31)')
+    expect(configError({ tokenSecret: 'a'.repeat(31) }).message).toContain(
+      'at least 32 bytes (got 31)',
+    )
     expect(() => createProxy({ ...valid, tokenSecret: 'a'.repeat(32) })).not.toThrow()
     // Bytes, not characters: 16 two-byte characters are 32 bytes.
     expect(() => createProxy({ ...valid, tokenSecret: 'é'.repeat(16) })).not.toThrow()
@@ -73,10 +75,21 @@ describe('createProxy options', () => {
   })
 
   it('checks baseUrl: an absolute http(s) URL without credentials, query or fragment', () => {
-    for (const baseUrl of ['http://127.0.0.1:4010', 'https://api-kckit.kirim.chat/', 'https://gw.example/kirim']) {
+    for (const baseUrl of [
+      'http://127.0.0.1:4010',
+      'https://api-kckit.kirim.chat/',
+      'https://gw.example/kirim',
+    ]) {
       expect(() => createProxy({ ...valid, baseUrl })).not.toThrow()
     }
-    for (const baseUrl of ['api.kirim.chat', 'ftp://x.example', 'https://u:p@x.example', 'https://x.example?a=1', 'https://x.example#f', 1]) {
+    for (const baseUrl of [
+      'api.kirim.chat',
+      'ftp://x.example',
+      'https://u:p@x.example',
+      'https://x.example?a=1',
+      'https://x.example#f',
+      1,
+    ]) {
       expect(configError({ baseUrl }).param).toBe('baseUrl')
     }
   })
@@ -85,16 +98,36 @@ describe('createProxy options', () => {
     for (const basePath of ['/', '/api', '/api/kirim/', '/a-b_c.d~']) {
       expect(() => createProxy({ ...valid, basePath })).not.toThrow()
     }
-    for (const basePath of ['api', '', '/api//kirim', '/api/../x', '/api/./x', '/api%2Fx', '/api?x', '/api#x', '/a b']) {
+    for (const basePath of [
+      'api',
+      '',
+      '/api//kirim',
+      '/api/../x',
+      '/api/./x',
+      '/api%2Fx',
+      '/api?x',
+      '/api#x',
+      '/a b',
+    ]) {
       expect(configError({ basePath }).param).toBe('basePath')
     }
   })
 
   it('checks allowedOrigins: exact origins only', () => {
     expect(() =>
-      createProxy({ ...valid, allowedOrigins: ['https://app.example.com', 'http://localhost:5173'] }),
+      createProxy({
+        ...valid,
+        allowedOrigins: ['https://app.example.com', 'http://localhost:5173'],
+      }),
     ).not.toThrow()
-    for (const origin of ['*', 'https://app.example.com/', 'https://app.example.com/path', 'app.example.com', 'https://*.example.com', 'null']) {
+    for (const origin of [
+      '*',
+      'https://app.example.com/',
+      'https://app.example.com/path',
+      'app.example.com',
+      'https://*.example.com',
+      'null',
+    ]) {
       expect(configError({ allowedOrigins: [origin] }).param).toBe('allowedOrigins[0]')
     }
     expect(configError({ allowedOrigins: 'https://app.example.com' }).param).toBe('allowedOrigins')

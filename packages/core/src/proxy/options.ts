@@ -66,6 +66,8 @@ export interface ProxyOptions {
    * They get CORS headers; any other `Origin` is refused (403 `origin_forbidden`). When set,
    * a request without `Origin` is refused too, unless the browser marks it same-origin.
    * Omitted: only the proxy's own origin, and callers that send neither `Origin` nor cookies.
+   * The proxy's own origin is that of `request.url`: behind a reverse proxy that rewrites it
+   * (TLS terminated in front of Node, say), list your public origin here.
    */
   readonly allowedOrigins?: readonly string[]
   /**

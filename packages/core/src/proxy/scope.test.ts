@@ -3,7 +3,12 @@ import { checkScope, parseScope, recipientAllowed, ScopeError } from './scope.ts
 
 describe('parseScope', () => {
   it('returns a frozen copy of a valid scope', () => {
-    const input = { types: ['text', 'template'], recipients: ['+628111111111', '+62811*', '+*'], templates: ['otp_code'], maxSends: 0 }
+    const input = {
+      types: ['text', 'template'],
+      recipients: ['+628111111111', '+62811*', '+*'],
+      templates: ['otp_code'],
+      maxSends: 0,
+    }
     const scope = parseScope(input)
     expect(scope).toEqual(input)
     expect(Object.isFrozen(scope)).toBe(true)
@@ -73,11 +78,15 @@ describe('checkScope', () => {
   it('checks the type, then the recipient, then the template', () => {
     const scope = parseScope({ types: ['text'], recipients: ['+1*'], templates: ['welcome'] })
     expect(checkScope(scope, send)?.code).toBe('scope_type_forbidden')
-    expect(checkScope({ ...scope, types: ['template'] }, send)?.code).toBe('scope_recipient_forbidden')
-    expect(checkScope({ ...scope, types: ['template'], recipients: ['+62*'] }, send)).toMatchObject({
-      code: 'scope_template_forbidden',
-      param: 'template.name',
-    })
+    expect(checkScope({ ...scope, types: ['template'] }, send)?.code).toBe(
+      'scope_recipient_forbidden',
+    )
+    expect(checkScope({ ...scope, types: ['template'], recipients: ['+62*'] }, send)).toMatchObject(
+      {
+        code: 'scope_template_forbidden',
+        param: 'template.name',
+      },
+    )
     expect(checkScope({ templates: ['otp_code'] }, send)).toBeUndefined()
   })
 

@@ -16,9 +16,23 @@ describe('deriveKid', () => {
 describe('mintToken / verifyToken', () => {
   it('round-trips subject, scope and lifetime', async () => {
     const keyring = await importKeyring([A])
-    const token = await mintToken(keyring, { subject: 'u1', scope: { maxSends: 2 }, ttl: 60, now: 1_000_000 })
-    expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'kirim-proxy+jwt', kid: await deriveKid(A) })
-    expect(decodeJwt(token)).toMatchObject({ sub: 'u1', iat: 1_000_000, exp: 1_000_060, scope: { maxSends: 2 } })
+    const token = await mintToken(keyring, {
+      subject: 'u1',
+      scope: { maxSends: 2 },
+      ttl: 60,
+      now: 1_000_000,
+    })
+    expect(decodeProtectedHeader(token)).toEqual({
+      alg: 'HS256',
+      typ: 'kirim-proxy+jwt',
+      kid: await deriveKid(A),
+    })
+    expect(decodeJwt(token)).toMatchObject({
+      sub: 'u1',
+      iat: 1_000_000,
+      exp: 1_000_060,
+      scope: { maxSends: 2 },
+    })
     const fresh = await mintToken(keyring, { subject: 'u1', scope: undefined, ttl: MAX_TOKEN_TTL })
     const result = await verifyToken(keyring, fresh)
     expect(result.ok && result.claims).toMatchObject({ sub: 'u1', scope: undefined })

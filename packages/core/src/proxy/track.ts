@@ -2,8 +2,8 @@
  * Ownership and status of the messages sent through the proxy: recorded at send time, moved
  * forward by webhooks and reads, and published to the owner's event stream, never backwards.
  */
-import { safeParse } from 'valibot'
-import { laterStatus, type Message, MessageSchema } from '../schemas/index.ts'
+import { ValidationError } from '../errors/ValidationError.ts'
+import { laterStatus, type Message, MessageSchema, parseOrThrow } from '../schemas/index.ts'
 import type { ProxyContext } from './context.ts'
 import type { StatusEventData } from './events.ts'
 import type { MessageRecord } from './stores.ts'

@@ -25,11 +25,18 @@ afterAll(async () => {
   expectNoKeyLeak()
 })
 
-const EXPOSED = 'X-Request-Id, Idempotent-Replayed, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After'
+const EXPOSED =
+  'X-Request-Id, Idempotent-Replayed, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After'
 
 describe('CORS preflight', () => {
   it('answers 204 with the CORS headers for an allowed origin', async () => {
-    for (const path of ['/token', '/v1/messages', '/v1/templates', '/events', '/v1/messages/msg_01J0000000000000000000000A']) {
+    for (const path of [
+      '/token',
+      '/v1/messages',
+      '/v1/templates',
+      '/events',
+      '/v1/messages/msg_01J0000000000000000000000A',
+    ]) {
       const response = await browserFetch(`${strict.base}${path}`, {
         method: 'OPTIONS',
         headers: {
@@ -51,7 +58,12 @@ describe('CORS preflight', () => {
   })
 
   it('refuses a preflight from any other origin, without CORS headers', async () => {
-    for (const origin of ['https://evil.example', 'https://app.example.com.evil.example', 'http://app.example.com', 'null']) {
+    for (const origin of [
+      'https://evil.example',
+      'https://app.example.com.evil.example',
+      'http://app.example.com',
+      'null',
+    ]) {
       const response = await browserFetch(`${strict.base}/v1/messages`, {
         method: 'OPTIONS',
         headers: { origin, 'access-control-request-method': 'POST' },
@@ -81,7 +93,10 @@ describe('CORS preflight', () => {
 
 describe('CORS on answers', () => {
   it('adds CORS headers, exposing what the SDK reads, for an allowed origin only', async () => {
-    const minted = await browserFetch(`${strict.base}/token`, { method: 'POST', headers: { origin: APP_ORIGIN } })
+    const minted = await browserFetch(`${strict.base}/token`, {
+      method: 'POST',
+      headers: { origin: APP_ORIGIN },
+    })
     expect(minted.status).toBe(200)
     expect(minted.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN)
     expect(minted.headers.get('access-control-expose-headers')).toBe(EXPOSED)
@@ -91,13 +106,18 @@ describe('CORS on answers', () => {
     expect(sent.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN)
     expect(sent.headers.get('access-control-allow-credentials')).toBe('true')
     // Errors carry them too, so the browser can read why.
-    const refused = await send({ ...stack, base: strict.base }, undefined, text(), { origin: APP_ORIGIN })
+    const refused = await send({ ...stack, base: strict.base }, undefined, text(), {
+      origin: APP_ORIGIN,
+    })
     expect(refused.status).toBe(401)
     expect(refused.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN)
   })
 
   it('gives no CORS headers to the proxy’s own origin', async () => {
-    const response = await browserFetch(`${stack.base}/token`, { method: 'POST', headers: { origin: stack.origin } })
+    const response = await browserFetch(`${stack.base}/token`, {
+      method: 'POST',
+      headers: { origin: stack.origin },
+    })
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBeNull()
   })
@@ -116,11 +136,18 @@ describe('the Origin check (CSRF)', () => {
       ] as const) {
         const response = await browserFetch(`${base}${path}`, {
           method,
-          headers: { origin: 'https://evil.example', authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          headers: {
+            origin: 'https://evil.example',
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+          },
           body: method === 'POST' ? JSON.stringify(text()) : undefined,
         })
         expect(response.status, `${base} ${path}`).toBe(403)
-        expect(await envelopeOf(response)).toMatchObject({ type: 'permission_error', code: 'origin_forbidden' })
+        expect(await envelopeOf(response)).toMatchObject({
+          type: 'permission_error',
+          code: 'origin_forbidden',
+        })
         expect(response.headers.get('access-control-allow-origin')).toBeNull()
       }
     }
@@ -128,7 +155,10 @@ describe('the Origin check (CSRF)', () => {
   })
 
   it('refuses a cookie-carrying request without Origin (CSRF), and accepts it from its own origin', async () => {
-    const refused = await browserFetch(`${stack.base}/token`, { method: 'POST', headers: { cookie: 'session=abc' } })
+    const refused = await browserFetch(`${stack.base}/token`, {
+      method: 'POST',
+      headers: { cookie: 'session=abc' },
+    })
     expect(refused.status).toBe(403)
     expect((await envelopeOf(refused)).code).toBe('origin_required')
     const crossSite = await browserFetch(`${stack.base}/token`, {
@@ -167,7 +197,10 @@ describe('the Origin check (CSRF)', () => {
   })
 
   it('refuses Origin: null (sandboxed frames, file://)', async () => {
-    const response = await browserFetch(`${strict.base}/token`, { method: 'POST', headers: { origin: 'null' } })
+    const response = await browserFetch(`${strict.base}/token`, {
+      method: 'POST',
+      headers: { origin: 'null' },
+    })
     expect(response.status).toBe(403)
     expect((await envelopeOf(response)).code).toBe('origin_forbidden')
   })

@@ -15,8 +15,8 @@ import {
   browserFetch,
   envelopeOf,
   expectNoKeyLeak,
-  readEvents,
   rawRequest,
+  readEvents,
   statusEvents,
   TOKEN_SECRET,
   text,
@@ -98,7 +98,9 @@ describe('under edge-runtime', () => {
     const { token, expiresIn } = (await minted.json()) as { token: string; expiresIn: number }
     expect(expiresIn).toBe(300)
 
-    const refused = await browserFetch(`${base}/v1/me`, { headers: { authorization: `Bearer ${token}` } })
+    const refused = await browserFetch(`${base}/v1/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(refused.status).toBe(404)
     expect((await envelopeOf(refused)).code).toBe('route_not_found')
     const dotted = await rawRequest(edge.url, {
@@ -132,9 +134,16 @@ describe('under edge-runtime', () => {
     const frames = await readEvents(events, (frames) =>
       statusEvents(frames).some((event) => event.id === data.id && event.status === 'read'),
     )
-    expect(statusEvents(frames).map((event) => event.status)).toEqual(['pending', 'sent', 'delivered', 'read'])
+    expect(statusEvents(frames).map((event) => event.status)).toEqual([
+      'pending',
+      'sent',
+      'delivered',
+      'read',
+    ])
 
-    const read = await browserFetch(`${base}/v1/messages/${data.id}`, { headers: { authorization: `Bearer ${token}` } })
+    const read = await browserFetch(`${base}/v1/messages/${data.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(read.status).toBe(200)
   })
 })

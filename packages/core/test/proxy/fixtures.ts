@@ -44,7 +44,7 @@ const decoder = new TextDecoder()
  */
 export async function observe(what: string, response: Response): Promise<Response> {
   const headers: string[] = []
-  response.headers.forEach((value, name) => headers.push(`${name}: ${value}`))
+  for (const [name, value] of response.headers) headers.push(`${name}: ${value}`)
   const entry: ObservedResponse = {
     what,
     statusLine: `${response.status} ${response.statusText}`,
@@ -52,7 +52,11 @@ export async function observe(what: string, response: Response): Promise<Respons
     body: '',
   }
   observed.push(entry)
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers }
+  const init = {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  }
   if (response.body === null) return new Response(null, init)
   if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
     entry.body = await response.text()
@@ -79,7 +83,11 @@ export const browserFetch: typeof fetch = async (input, init) => {
 export function rawRequest(
   base: string,
   options: { method?: string; target: string; headers?: Record<string, string>; body?: string },
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+): Promise<{
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}> {
   const url = new URL(base)
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -225,11 +233,7 @@ export async function extraProxy(
 
 /** Starts the emulator and a proxy in front of it, with webhooks pointed at the proxy. */
 export async function startStack(
-  options: {
-    proxy?: Partial<ProxyOptions>
-    emulator?: EmulatorOptions
-    webhooks?: boolean
-  } = {},
+  options: { proxy?: Partial<ProxyOptions>; emulator?: EmulatorOptions; webhooks?: boolean } = {},
 ): Promise<Stack> {
   const emulator = createEmulator({ apiKeys: [API_KEY], timing: 'fast', ...options.emulator })
   const emulatorServer = await serveEmulator(emulator, { port: 0, host: '127.0.0.1' })
@@ -244,7 +248,10 @@ export async function startStack(
     const response = await fetch(`${emulatorServer.url}/_emulator/webhook`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ url: `${proxyServer.url}${basePath}/webhooks`, secret: WEBHOOK_SECRET }),
+      body: JSON.stringify({
+        url: `${proxyServer.url}${basePath}/webhooks`,
+        secret: WEBHOOK_SECRET,
+      }),
     })
     expect(response.status).toBeLessThan(300)
   }
@@ -296,9 +303,14 @@ export function send(
 export const text = (to = OPEN_WINDOW, body = 'Halo') => ({ to, type: 'text', text: { body } })
 
 /** The `error` of an envelope answer. */
-export async function envelopeOf(
-  response: Response,
-): Promise<{ type: string; code: string; message: string; param?: string; request_id: string; issues?: unknown[] }> {
+export async function envelopeOf(response: Response): Promise<{
+  type: string
+  code: string
+  message: string
+  param?: string
+  request_id: string
+  issues?: unknown[]
+}> {
   const body = (await response.json()) as { error: never }
   return body.error
 }
@@ -366,7 +378,9 @@ function parseFrame(text: string): SseFrame {
 }
 
 /** The status events of a frame list, parsed. */
-export function statusEvents(frames: readonly SseFrame[]): { id: string; status: string; [k: string]: unknown }[] {
+export function statusEvents(
+  frames: readonly SseFrame[],
+): { id: string; status: string; [k: string]: unknown }[] {
   return frames
     .filter((frame) => frame.event === 'message.status')
     .map((frame) => JSON.parse(frame.data!) as { id: string; status: string })

@@ -31,7 +31,10 @@ afterAll(async () => {
 const BLOCKED = '+628144444444'
 
 /** Opens the event stream with a token in the header (or the query). */
-function openEvents(token: string, options: { query?: boolean; lastEventId?: string; base?: string } = {}) {
+function openEvents(
+  token: string,
+  options: { query?: boolean; lastEventId?: string; base?: string } = {},
+) {
   const base = options.base ?? stack.base
   const url = options.query ? `${base}/events?token=${encodeURIComponent(token)}` : `${base}/events`
   return browserFetch(url, {
@@ -42,7 +45,10 @@ function openEvents(token: string, options: { query?: boolean; lastEventId?: str
   })
 }
 
-async function sendOk(token: string, body: unknown = text()): Promise<{ id: string; status: string }> {
+async function sendOk(
+  token: string,
+  body: unknown = text(),
+): Promise<{ id: string; status: string }> {
   const response = await send(stack, token, body)
   expect(response.status).toBe(202)
   return ((await response.json()) as { data: { id: string; status: string } }).data
@@ -72,15 +78,25 @@ describe('the browser flow through the proxy', () => {
   })
 
   it('works with the SDK: new Kirim({ tokenUrl, baseUrl }) sends, reads and lists through the proxy', async () => {
-    const kirim = new Kirim({ tokenUrl: `${stack.base}/token`, baseUrl: stack.base, fetch: browserFetch })
-    const message = await kirim.messages.send({ to: OPEN_WINDOW, type: 'text', text: { body: 'Halo dari SDK' } })
+    const kirim = new Kirim({
+      tokenUrl: `${stack.base}/token`,
+      baseUrl: stack.base,
+      fetch: browserFetch,
+    })
+    const message = await kirim.messages.send({
+      to: OPEN_WINDOW,
+      type: 'text',
+      text: { body: 'Halo dari SDK' },
+    })
     expect(message.status).toBe('pending')
     const read = await kirim.messages.get(message.id)
     expect(read.id).toBe(message.id)
     const page = await kirim.templates.list({ status: 'approved', limit: 3 })
     expect(page.data.length).toBe(3)
     // The SDK maps the proxy's envelopes to its typed errors.
-    await expect(kirim.messages.get('msg_01J0000000000000000000000A')).rejects.toBeInstanceOf(NotFoundError)
+    await expect(kirim.messages.get('msg_01J0000000000000000000000A')).rejects.toBeInstanceOf(
+      NotFoundError,
+    )
     const scoped = new Kirim({
       token: await mint(stack, as('sdk_scoped', { types: ['template'] })),
       baseUrl: stack.base,
@@ -151,7 +167,10 @@ describe('GET /v1/messages/{id}: only the sender may read', () => {
   it('answers 404 for a message sent straight to the API (not through the proxy)', async () => {
     const direct = await fetch(`${stack.emulatorServer.url}/v1/messages`, {
       method: 'POST',
-      headers: { authorization: 'Bearer kdv_live_Pr0xyT3stK3y-n0tInBr0wsr', 'content-type': 'application/json' },
+      headers: {
+        authorization: 'Bearer kdv_live_Pr0xyT3stK3y-n0tInBr0wsr',
+        'content-type': 'application/json',
+      },
       body: JSON.stringify(text()),
     })
     const { data } = (await direct.json()) as { data: { id: string } }
@@ -176,7 +195,9 @@ describe('GET /events', () => {
     const bobFrames = await readEvents(bobEvents, (frames) =>
       statusEvents(frames).some((event) => event.id === fromBob.id && event.status === 'read'),
     )
-    expect(new Set(statusEvents(aliceFrames).map((event) => event.id))).toEqual(new Set([fromAlice.id]))
+    expect(new Set(statusEvents(aliceFrames).map((event) => event.id))).toEqual(
+      new Set([fromAlice.id]),
+    )
     expect(new Set(statusEvents(bobFrames).map((event) => event.id))).toEqual(new Set([fromBob.id]))
   })
 
@@ -185,7 +206,9 @@ describe('GET /events', () => {
     const events = await openEvents(token, { query: true })
     expect(events.status).toBe(200)
     const message = await sendOk(token)
-    const frames = await readEvents(events, (frames) => statusEvents(frames).some((event) => event.id === message.id))
+    const frames = await readEvents(events, (frames) =>
+      statusEvents(frames).some((event) => event.id === message.id),
+    )
     expect(statusEvents(frames)[0]?.id).toBe(message.id)
   })
 
@@ -218,7 +241,10 @@ describe('GET /events', () => {
 
     const resumed = await openEvents(token, { lastEventId: afterSecond })
     const replay = await readEvents(resumed, (frames) => statusEvents(frames).length >= 2)
-    expect(replay.filter((frame) => frame.event).map((frame) => frame.id)).toEqual([withIds[2]!.id, withIds[3]!.id])
+    expect(replay.filter((frame) => frame.event).map((frame) => frame.id)).toEqual([
+      withIds[2]!.id,
+      withIds[3]!.id,
+    ])
 
     const byQuery = await browserFetch(
       `${stack.base}/events?lastEventId=${encodeURIComponent(withIds[2]!.id!)}`,
@@ -229,7 +255,12 @@ describe('GET /events', () => {
 
     const fresh = await openEvents(token)
     const all = await readEvents(fresh, (frames) => statusEvents(frames).length >= 4)
-    expect(statusEvents(all).map((event) => event.status)).toEqual(['pending', 'sent', 'delivered', 'read'])
+    expect(statusEvents(all).map((event) => event.status)).toEqual([
+      'pending',
+      'sent',
+      'delivered',
+      'read',
+    ])
 
     // An id from another proxy instance (after a restart) replays what is buffered.
     const foreign = await openEvents(token, { lastEventId: 'zzzzzzzz.999' })
@@ -242,7 +273,10 @@ describe('GET /events', () => {
     try {
       const token = await mint({ ...stack, base: beating.base })
       const events = await openEvents(token, { base: beating.base })
-      const frames = await readEvents(events, (frames) => frames.filter((frame) => frame.comment === 'ping').length >= 3)
+      const frames = await readEvents(
+        events,
+        (frames) => frames.filter((frame) => frame.comment === 'ping').length >= 3,
+      )
       expect(frames.filter((frame) => frame.comment === 'ping').length).toBeGreaterThanOrEqual(3)
     } finally {
       await beating.close()
@@ -252,7 +286,8 @@ describe('GET /events', () => {
   it('ends the stream with event: error {"code":"token_expired"} when the token expires', async () => {
     const kid = decodeProtectedHeader(await mint(stack)).kid
     const now = Math.floor(Date.now() / 1000)
-    const encode = (value: unknown) => base64url.encode(new TextEncoder().encode(JSON.stringify(value)))
+    const encode = (value: unknown) =>
+      base64url.encode(new TextEncoder().encode(JSON.stringify(value)))
     const input = `${encode({ alg: 'HS256', typ: 'kirim-proxy+jwt', kid })}.${encode({
       iss: 'urn:kirim:proxy',
       aud: 'urn:kirim:proxy',
@@ -268,7 +303,9 @@ describe('GET /events', () => {
       false,
       ['sign'],
     )
-    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input)))
+    const mac = new Uint8Array(
+      await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input)),
+    )
     const events = await openEvents(`${input}.${base64url.encode(mac)}`)
     expect(events.status).toBe(200)
     // Read until the server ends the stream.

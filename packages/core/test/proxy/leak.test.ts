@@ -28,7 +28,13 @@ async function leakyUpstream(request: Request): Promise<Response> {
   }
   if (path.startsWith('/401/')) {
     return new Response(
-      JSON.stringify({ error: { type: 'authentication_error', code: 'invalid_api_key', message: `Bad key ${authorization}` } }),
+      JSON.stringify({
+        error: {
+          type: 'authentication_error',
+          code: 'invalid_api_key',
+          message: `Bad key ${authorization}`,
+        },
+      }),
       { status: 401, headers: { 'content-type': 'application/json' } },
     )
   }
@@ -87,7 +93,9 @@ async function token(at = base): Promise<string> {
 
 describe('the API key never reaches the browser', () => {
   it('passes an upstream error body on with the key redacted, and drops unlisted or tainted headers', async () => {
-    const response = await send({ base } as never, await token(), text(), { 'idempotency-key': 'k1' })
+    const response = await send({ base } as never, await token(), text(), {
+      'idempotency-key': 'k1',
+    })
     expect(response.status).toBe(400)
     const error = await envelopeOf(response)
     expect(error.code).toBe('invalid_field_value')

@@ -64,8 +64,17 @@ describe('the forwarding allowlist', () => {
 
   it('refuses requests outside basePath', async () => {
     const before = stack.upstreamCalls.length
-    for (const path of ['/v1/messages', '/api/v1/messages', '/api/kirimx/v1/messages', '/api/KIRIM/v1/messages']) {
-      const response = await send({ ...stack, base: `${stack.origin}${path.replace('/v1/messages', '')}` }, token, text())
+    for (const path of [
+      '/v1/messages',
+      '/api/v1/messages',
+      '/api/kirimx/v1/messages',
+      '/api/KIRIM/v1/messages',
+    ]) {
+      const response = await send(
+        { ...stack, base: `${stack.origin}${path.replace('/v1/messages', '')}` },
+        token,
+        text(),
+      )
       expect(response.status, path).toBe(404)
     }
     expect(stack.upstreamCalls.length).toBe(before)
@@ -153,7 +162,9 @@ describe('the forwarding allowlist', () => {
         body: target.endsWith('messages') ? JSON.stringify(text()) : undefined,
       })
       expect(response.status, target).toBe(400)
-      expect(JSON.parse(response.body).error.code).toMatch(/^(invalid_request_target|invalid_path)$/)
+      expect(JSON.parse(response.body).error.code).toMatch(
+        /^(invalid_request_target|invalid_path)$/,
+      )
     }
     expect(stack.upstreamCalls.length).toBe(before)
   })
@@ -194,7 +205,19 @@ describe('what reaches upstream', () => {
     const headers = stack.upstreamHeaders[before]!
     const names = [...headers.keys()]
     for (const name of names) {
-      expect(['accept', 'authorization', 'content-type', 'idempotency-key', 'content-length', 'user-agent', 'accept-encoding', 'accept-language', 'sec-fetch-mode', 'connection', 'host']).toContain(name)
+      expect([
+        'accept',
+        'authorization',
+        'content-type',
+        'idempotency-key',
+        'content-length',
+        'user-agent',
+        'accept-encoding',
+        'accept-language',
+        'sec-fetch-mode',
+        'connection',
+        'host',
+      ]).toContain(name)
     }
     expect(headers.get('authorization')).toBe('Bearer kdv_live_Pr0xyT3stK3y-n0tInBr0wsr')
     expect(headers.get('cookie')).toBeNull()
@@ -251,7 +274,9 @@ describe('what reaches upstream', () => {
     expect(stack.upstreamCalls[before]).toBe(
       'GET /v1/templates?status=approved&language=id_ID&name=otp_code&limit=2&cursor=abc',
     )
-    const page = await browserFetch(`${stack.base}/v1/templates?limit=2&status=approved`, { headers: auth() })
+    const page = await browserFetch(`${stack.base}/v1/templates?limit=2&status=approved`, {
+      headers: auth(),
+    })
     expect(page.status).toBe(200)
     const body = (await page.json()) as { data: unknown[]; has_more: boolean }
     expect(body.data).toHaveLength(2)

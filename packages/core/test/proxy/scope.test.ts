@@ -78,7 +78,12 @@ describe('scope: templates', () => {
   it('allows the listed templates only, and leaves other types alone', async () => {
     const token = await mint(stack, as('u_tmpl', { templates: ['reengagement'] }))
     expect((await send(stack, token, template('reengagement'))).status).toBe(202)
-    await expectForbidden(token, template('order_confirmation'), 'scope_template_forbidden', 'template.name')
+    await expectForbidden(
+      token,
+      template('order_confirmation'),
+      'scope_template_forbidden',
+      'template.name',
+    )
     await expectForbidden(token, template('reengagement_v2'), 'scope_template_forbidden')
     expect((await send(stack, token, text())).status).toBe(202)
   })
@@ -151,7 +156,10 @@ describe('scope: maxSends', () => {
 
 describe('scope: checked in order type → recipient → template', () => {
   it('reports the type first', async () => {
-    const token = await mint(stack, as('u_order', { types: ['text'], recipients: [OPEN_WINDOW], templates: [] }))
+    const token = await mint(
+      stack,
+      as('u_order', { types: ['text'], recipients: [OPEN_WINDOW], templates: [] }),
+    )
     await expectForbidden(token, template('x', '+15550000000'), 'scope_type_forbidden')
   })
 })
@@ -168,7 +176,10 @@ describe('authorize scope validation', () => {
       { maxSends: -1 },
       { recipients: '+62811*' },
     ]) {
-      const response = await fetch(`${stack.base}/token`, { method: 'POST', headers: as('u', scope) })
+      const response = await fetch(`${stack.base}/token`, {
+        method: 'POST',
+        headers: as('u', scope),
+      })
       expect(response.status, JSON.stringify(scope)).toBe(500)
       await response.body?.cancel()
     }

@@ -141,9 +141,15 @@ describe('POST /token', () => {
   })
 
   it('answers 401 not_authorized when authorize returns null', async () => {
-    const response = await browserFetch(`${stack.base}/token`, { method: 'POST', headers: as('nobody') })
+    const response = await browserFetch(`${stack.base}/token`, {
+      method: 'POST',
+      headers: as('nobody'),
+    })
     expect(response.status).toBe(401)
-    expect(await envelopeOf(response)).toMatchObject({ type: 'authentication_error', code: 'not_authorized' })
+    expect(await envelopeOf(response)).toMatchObject({
+      type: 'authentication_error',
+      code: 'not_authorized',
+    })
   })
 
   it('answers 500 without details, and reports, when authorize throws or returns a bad grant', async () => {
@@ -214,7 +220,12 @@ describe('token verification', () => {
 
   it('refuses an Authorization header that is not Bearer (malformed_token)', async () => {
     const before = stack.upstreamCalls.length
-    for (const header of ['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a b', `Token ${await mint(stack)}`]) {
+    for (const header of [
+      'Basic dXNlcjpwYXNz',
+      'Bearer',
+      'Bearer a b',
+      `Token ${await mint(stack)}`,
+    ]) {
       const response = await send(stack, undefined, text(), { authorization: header })
       expect(response.status).toBe(401)
       expect((await envelopeOf(response)).code).toBe('malformed_token')
@@ -240,7 +251,11 @@ describe('token verification', () => {
       .sign(encoder.encode(TOKEN_SECRET))
     await expectRefused(expired, 'token_expired')
     // The same token a second before its expiry is fine: only the clock differs.
-    const fresh = await craft({ alg: 'HS256', typ: 'kirim-proxy+jwt', kid }, claims({ exp: now() + 2 }), TOKEN_SECRET)
+    const fresh = await craft(
+      { alg: 'HS256', typ: 'kirim-proxy+jwt', kid },
+      claims({ exp: now() + 2 }),
+      TOKEN_SECRET,
+    )
     expect((await send(stack, fresh, text())).status).toBe(202)
   })
 
@@ -252,14 +267,21 @@ describe('token verification', () => {
     } finally {
       await other.close()
     }
-    const forged = await craft({ alg: 'HS256', typ: 'kirim-proxy+jwt', kid }, claims(), OTHER_SECRET)
+    const forged = await craft(
+      { alg: 'HS256', typ: 'kirim-proxy+jwt', kid },
+      claims(),
+      OTHER_SECRET,
+    )
     await expectRefused(forged, 'token_signature_invalid')
     const noKid = await craft({ alg: 'HS256', typ: 'kirim-proxy+jwt' }, claims(), TOKEN_SECRET)
     await expectRefused(noKid, 'token_key_unknown')
   })
 
   it('refuses alg: none, and any algorithm but HS256 even with the right secret', async () => {
-    await expectRefused(await craft({ alg: 'none', typ: 'kirim-proxy+jwt', kid }, claims()), 'token_algorithm_not_allowed')
+    await expectRefused(
+      await craft({ alg: 'none', typ: 'kirim-proxy+jwt', kid }, claims()),
+      'token_algorithm_not_allowed',
+    )
     await expectRefused(await craft({ alg: 'none', kid }, claims()), 'token_algorithm_not_allowed')
     await expectRefused(
       await craft({ alg: 'HS512', typ: 'kirim-proxy+jwt', kid }, claims(), TOKEN_SECRET, 512),

@@ -39,7 +39,11 @@ async function expectRefused(
 
 describe('POST /v1/messages body validation (core schemas)', () => {
   it('answers 400 validation_failed listing every issue with its path', async () => {
-    const error = await expectRefused({ to: '0811', type: 'text', text: { body: '' } }, 400, 'validation_failed')
+    const error = await expectRefused(
+      { to: '0811', type: 'text', text: { body: '' } },
+      400,
+      'validation_failed',
+    )
     expect(error.type).toBe('invalid_request_error')
     expect(error.param).toBe('to')
     expect(error.issues).toEqual([
@@ -69,12 +73,15 @@ describe('POST /v1/messages body validation (core schemas)', () => {
   })
 
   it('refuses a body that is not declared JSON (415 unsupported_media_type)', async () => {
-    await expectRefused(JSON.stringify(text()), 415, 'unsupported_media_type', { 'content-type': 'text/plain' })
+    await expectRefused(JSON.stringify(text()), 415, 'unsupported_media_type', {
+      'content-type': 'text/plain',
+    })
     await expectRefused(JSON.stringify(text()), 415, 'unsupported_media_type', {
       'content-type': 'application/jsonp',
     })
     expect(
-      (await send(stack, token, text(), { 'content-type': 'application/json; charset=utf-8' })).status,
+      (await send(stack, token, text(), { 'content-type': 'application/json; charset=utf-8' }))
+        .status,
     ).toBe(202)
   })
 
@@ -98,7 +105,9 @@ describe('POST /v1/messages body validation (core schemas)', () => {
 
 describe('Idempotency-Key', () => {
   it('accepts 1–255 printable ASCII characters and refuses 256 (invalid_idempotency_key)', async () => {
-    expect((await send(stack, token, text(), { 'idempotency-key': 'k'.repeat(255) })).status).toBe(202)
+    expect((await send(stack, token, text(), { 'idempotency-key': 'k'.repeat(255) })).status).toBe(
+      202,
+    )
     const error = await expectRefused(text(), 400, 'invalid_idempotency_key', {
       'idempotency-key': 'k'.repeat(256),
     })
@@ -112,16 +121,21 @@ describe('Idempotency-Key', () => {
     const first = await send(stack, alice, text(), { 'idempotency-key': key })
     const again = await send(stack, alice, text(), { 'idempotency-key': key })
     const other = await send(stack, bob, text(), { 'idempotency-key': key })
-    const id = async (response: Response) => ((await response.json()) as { data: { id: string } }).data.id
+    const id = async (response: Response) =>
+      ((await response.json()) as { data: { id: string } }).data.id
     const [a1, a2, b1] = [await id(first), await id(again), await id(other)]
     expect(a2).toBe(a1)
     expect(b1).not.toBe(a1)
     expect(other.headers.get('idempotent-replayed')).toBe('false')
     // Bob cannot block Alice either: a different body under her key is Bob's own first send.
-    const blocked = await send(stack, bob, text(undefined, 'other body'), { 'idempotency-key': `${key}-x` })
+    const blocked = await send(stack, bob, text(undefined, 'other body'), {
+      'idempotency-key': `${key}-x`,
+    })
     expect(blocked.status).toBe(202)
     const upstreamKeys = stack.upstreamHeaders.map((headers) => headers.get('idempotency-key'))
     expect(upstreamKeys).not.toContain(key)
-    expect(upstreamKeys.filter((k) => k !== null).every((k) => /^kp_[A-Za-z0-9_-]{43}$/.test(k!))).toBe(true)
+    expect(
+      upstreamKeys.filter((k) => k !== null).every((k) => /^kp_[A-Za-z0-9_-]{43}$/.test(k!)),
+    ).toBe(true)
   })
 })

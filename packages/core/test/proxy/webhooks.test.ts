@@ -40,7 +40,10 @@ function statusBody(wamid: string, status: string, extra: Record<string, unknown
             field: 'messages',
             value: {
               messaging_product: 'whatsapp',
-              metadata: { display_phone_number: '628511760008029', phone_number_id: '106540352242922' },
+              metadata: {
+                display_phone_number: '628511760008029',
+                phone_number_id: '106540352242922',
+              },
               statuses: [
                 {
                   id: wamid,
@@ -61,11 +64,21 @@ function statusBody(wamid: string, status: string, extra: Record<string, unknown
 /** Posts a signed delivery to the proxy. */
 async function deliver(
   body: string,
-  options: { eventId?: string; secret?: string | string[]; timestamp?: number; base?: string; signature?: string } = {},
+  options: {
+    eventId?: string
+    secret?: string | string[]
+    timestamp?: number
+    base?: string
+    signature?: string
+  } = {},
 ): Promise<Response> {
   const signature =
     options.signature ??
-    (await signWebhook({ body, secret: options.secret ?? WEBHOOK_SECRET, timestamp: options.timestamp }))
+    (await signWebhook({
+      body,
+      secret: options.secret ?? WEBHOOK_SECRET,
+      timestamp: options.timestamp,
+    }))
   return browserFetch(`${options.base ?? stack.base}/webhooks`, {
     method: 'POST',
     headers: {
@@ -94,12 +107,22 @@ describe('POST /webhooks: verification', () => {
     const body = statusBody('wamid.x', 'sent')
     const cases: [Promise<Response>, string][] = [
       [
-        browserFetch(`${stack.base}/webhooks`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }),
+        browserFetch(`${stack.base}/webhooks`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+        }),
         'missing_signature',
       ],
       [deliver(body, { signature: 't=abc,v1=zz' }), 'malformed_signature'],
-      [deliver(body, { timestamp: Math.floor(Date.now() / 1000) - 301 }), 'timestamp_outside_tolerance'],
-      [deliver(body, { timestamp: Math.floor(Date.now() / 1000) + 301 }), 'timestamp_outside_tolerance'],
+      [
+        deliver(body, { timestamp: Math.floor(Date.now() / 1000) - 301 }),
+        'timestamp_outside_tolerance',
+      ],
+      [
+        deliver(body, { timestamp: Math.floor(Date.now() / 1000) + 301 }),
+        'timestamp_outside_tolerance',
+      ],
       [deliver(body, { secret: 'whsec_wrong' }), 'signature_mismatch'],
       [deliver('{"not":"meta"}'), 'invalid_payload'],
     ]
@@ -120,15 +143,28 @@ describe('POST /webhooks: verification', () => {
   })
 
   it('accepts any of several secrets (rotation)', async () => {
-    const rotating = await extraProxy(stack, { webhookSecret: ['whsec_new_secret_value', WEBHOOK_SECRET] })
+    const rotating = await extraProxy(stack, {
+      webhookSecret: ['whsec_new_secret_value', WEBHOOK_SECRET],
+    })
     try {
-      expect((await deliver(statusBody('wamid.a', 'sent'), { base: rotating.base })).status).toBe(200)
+      expect((await deliver(statusBody('wamid.a', 'sent'), { base: rotating.base })).status).toBe(
+        200,
+      )
       expect(
-        (await deliver(statusBody('wamid.b', 'sent'), { base: rotating.base, secret: 'whsec_new_secret_value' }))
-          .status,
+        (
+          await deliver(statusBody('wamid.b', 'sent'), {
+            base: rotating.base,
+            secret: 'whsec_new_secret_value',
+          })
+        ).status,
       ).toBe(200)
       expect(
-        (await deliver(statusBody('wamid.c', 'sent'), { base: rotating.base, secret: 'whsec_other' })).status,
+        (
+          await deliver(statusBody('wamid.c', 'sent'), {
+            base: rotating.base,
+            secret: 'whsec_other',
+          })
+        ).status,
       ).toBe(400)
     } finally {
       await rotating.close()
@@ -172,18 +208,30 @@ describe('POST /webhooks: status events', () => {
   it('publishes to the sender’s stream, never backwards, once per event id', async () => {
     const token = await mint(stack, as('hook_user'))
     const message = await sent(token)
-    const stream = await browserFetch(`${stack.base}/events`, { headers: { authorization: `Bearer ${token}` } })
+    const stream = await browserFetch(`${stack.base}/events`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
 
-    expect((await deliver(statusBody(message.wamid, 'delivered'), { eventId: 'evt_A' })).status).toBe(200)
+    expect(
+      (await deliver(statusBody(message.wamid, 'delivered'), { eventId: 'evt_A' })).status,
+    ).toBe(200)
     // A repeat of the same event, then a stale status: neither is published.
     const repeat = await deliver(statusBody(message.wamid, 'delivered'), { eventId: 'evt_A' })
     expect(repeat.status).toBe(200)
     expect(await repeat.json()).toEqual({ received: true, duplicate: true })
-    expect((await deliver(statusBody(message.wamid, 'sent'), { eventId: 'evt_B' })).status).toBe(200)
-    expect((await deliver(statusBody(message.wamid, 'delivered'), { eventId: 'evt_C' })).status).toBe(200)
-    expect((await deliver(statusBody(message.wamid, 'read'), { eventId: 'evt_D' })).status).toBe(200)
+    expect((await deliver(statusBody(message.wamid, 'sent'), { eventId: 'evt_B' })).status).toBe(
+      200,
+    )
+    expect(
+      (await deliver(statusBody(message.wamid, 'delivered'), { eventId: 'evt_C' })).status,
+    ).toBe(200)
+    expect((await deliver(statusBody(message.wamid, 'read'), { eventId: 'evt_D' })).status).toBe(
+      200,
+    )
     // After read (terminal), a failed is stale too.
-    expect((await deliver(statusBody(message.wamid, 'failed'), { eventId: 'evt_E' })).status).toBe(200)
+    expect((await deliver(statusBody(message.wamid, 'failed'), { eventId: 'evt_E' })).status).toBe(
+      200,
+    )
 
     const frames = await readEvents(stream, (frames) =>
       statusEvents(frames).some((event) => event.id === message.id && event.status === 'read'),
@@ -198,17 +246,23 @@ describe('POST /webhooks: status events', () => {
       error: null,
     })
     // Event ids increase.
-    const ids = frames.filter((frame) => frame.id !== undefined).map((frame) => Number(frame.id!.split('.')[1]))
+    const ids = frames
+      .filter((frame) => frame.id !== undefined)
+      .map((frame) => Number(frame.id!.split('.')[1]))
     expect([...ids].sort((a, b) => a - b)).toEqual(ids)
   })
 
   it('publishes a failed status with the error of the Message (Kirim’s code), falling back to Meta’s', async () => {
     const token = await mint(stack, as('fail_user'))
     const message = await sent(token)
-    const stream = await browserFetch(`${stack.base}/events`, { headers: { authorization: `Bearer ${token}` } })
+    const stream = await browserFetch(`${stack.base}/events`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
     const response = await deliver(
       statusBody(message.wamid, 'failed', {
-        errors: [{ code: 131026, title: 'Message undeliverable', message: 'Message undeliverable' }],
+        errors: [
+          { code: 131026, title: 'Message undeliverable', message: 'Message undeliverable' },
+        ],
       }),
     )
     expect(response.status).toBe(200)

@@ -19,7 +19,9 @@ describe('EventStreamParser', () => {
       'id: a.1\nevent: message.status\ndata: {"status":"sent"}\n\n',
     ])
     expect(retries).toEqual([3000])
-    expect(events).toEqual([{ type: 'message.status', data: '{"status":"sent"}', lastEventId: 'a.1' }])
+    expect(events).toEqual([
+      { type: 'message.status', data: '{"status":"sent"}', lastEventId: 'a.1' },
+    ])
     expect(parser.lastEventId).toBe('a.1')
   })
 
@@ -29,7 +31,9 @@ describe('EventStreamParser', () => {
       const { events } = parse([frame.slice(0, cut), frame.slice(cut)])
       expect(events).toEqual([{ type: 'message.status', data: '{"x":1}', lastEventId: 'a.7' }])
     }
-    expect(parse(['data: a\rdata: b\r\r']).events).toEqual([{ type: 'message', data: 'a\nb', lastEventId: '' }])
+    expect(parse(['data: a\rdata: b\r\r']).events).toEqual([
+      { type: 'message', data: 'a\nb', lastEventId: '' },
+    ])
     // A CR ending one chunk and an LF starting the next are one line end, not two.
     expect(parse(['data: a\r', '\ndata: b\r\n\r\n']).events).toEqual([
       { type: 'message', data: 'a\nb', lastEventId: '' },
@@ -59,6 +63,8 @@ describe('EventStreamParser', () => {
   })
 
   test('retry accepts digits only', () => {
-    expect(parse(['retry: 1500\n', 'retry: 15s\n', 'retry: -1\n', 'retry:\n\n']).retries).toEqual([1500])
+    expect(parse(['retry: 1500\n', 'retry: 15s\n', 'retry: -1\n', 'retry:\n\n']).retries).toEqual([
+      1500,
+    ])
   })
 })

@@ -1,7 +1,7 @@
 import type { Message, MessageStatus } from '@kirim/core'
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { startSseServer, type SseServer } from '../../test/support/sseServer.ts'
+import { type SseServer, startSseServer } from '../../test/support/sseServer.ts'
 import { kirimKeys } from '../keys/kirimKeys.ts'
 import { messageQueryOptions } from '../messages/messageQueryOptions.ts'
 import { StatusStream, type StatusStreamOptions, type TokenSource } from './StatusStream.ts'
@@ -121,7 +121,10 @@ describe('StatusStream', () => {
     connection.status('a.3', event('pending'))
     connection.status('a.4', event('delivered'))
     connection.status('a.5', event('read'))
-    connection.status('a.6', event('failed', { error: { code: 'x', message: 'x', provider_code: 1 } }))
+    connection.status(
+      'a.6',
+      event('failed', { error: { code: 'x', message: 'x', provider_code: 1 } }),
+    )
     connection.status('a.7', event('sent'))
     await vi.waitFor(() => expect(statusOf()).toBe('read'))
     await sleep(30)
@@ -138,7 +141,11 @@ describe('StatusStream', () => {
     queryClient.setQueryData(kirimKeys.message(ID), message('sent'))
     open().watch(ID)
     const connection = await server.connection(0)
-    const error = { code: 'recipient_not_on_whatsapp', message: 'Undeliverable', provider_code: '131026' }
+    const error = {
+      code: 'recipient_not_on_whatsapp',
+      message: 'Undeliverable',
+      provider_code: '131026',
+    }
     connection.status('a.1', event('failed', { error }))
     await vi.waitFor(() => expect(statusOf()).toBe('failed'))
     expect(queryClient.getQueryData<Message>(kirimKeys.message(ID))?.error).toEqual({
@@ -167,7 +174,9 @@ describe('StatusStream', () => {
     open().watch(ID)
     const connection = await server.connection(0)
     connection.write('event: message.status\ndata: {not json\n\n')
-    connection.write(`event: message.status\ndata: ${JSON.stringify(event('bounced' as MessageStatus))}\n\n`)
+    connection.write(
+      `event: message.status\ndata: ${JSON.stringify(event('bounced' as MessageStatus))}\n\n`,
+    )
     connection.write(`event: something.else\ndata: ${JSON.stringify(event('read'))}\n\n`)
     connection.write(`data: ${JSON.stringify(event('read'))}\n\n`)
     connection.status('a.9', event('sent'))
@@ -301,7 +310,10 @@ describe('StatusStream', () => {
     } as unknown as Parameters<typeof messageQueryOptions>[0]
     const OLD = 'msg_01J8ZZZZZZZZZZZZZZZZZZZZZB'
     queryClient.setQueryData(kirimKeys.message(OLD), message('pending', OLD))
-    const observer = new QueryObserver(queryClient, { ...messageQueryOptions(client, OLD), staleTime: Number.POSITIVE_INFINITY })
+    const observer = new QueryObserver(queryClient, {
+      ...messageQueryOptions(client, OLD),
+      staleTime: Number.POSITIVE_INFINITY,
+    })
     const unsubscribe = observer.subscribe(() => {})
     await sleep(5)
 
@@ -313,7 +325,9 @@ describe('StatusStream', () => {
     // Written while the stream is open: covered, nothing to refetch.
     const NEW = 'msg_01J8ZZZZZZZZZZZZZZZZZZZZZC'
     queryClient.setQueryData(kirimKeys.message(NEW), message('pending', NEW))
-    expect(shared.isCovered(queryClient.getQueryState(kirimKeys.message(NEW))!.dataUpdatedAt)).toBe(true)
+    expect(shared.isCovered(queryClient.getQueryState(kirimKeys.message(NEW))!.dataUpdatedAt)).toBe(
+      true,
+    )
     expect(shared.isCovered(0)).toBe(false)
     unsubscribe()
   })

@@ -8,7 +8,11 @@ describe('kirimKeys', () => {
     expect(kirimKeys.messages()).toEqual(['kirim', 'messages'])
     expect(kirimKeys.message('msg_1')).toEqual(['kirim', 'messages', 'msg_1'])
     expect(kirimKeys.templates()).toEqual(['kirim', 'templates'])
-    expect(kirimKeys.templateList({ status: 'approved' })).toEqual(['kirim', 'templates', { status: 'approved' }])
+    expect(kirimKeys.templateList({ status: 'approved' })).toEqual([
+      'kirim',
+      'templates',
+      { status: 'approved' },
+    ])
     expect(kirimKeys.templatePages({ status: 'approved' })).toEqual([
       'kirim',
       'templates',

@@ -45,10 +45,16 @@ describe('status merging', () => {
   test('applyStatusUpdate moves forward, taking the update time and, for failed, the error', () => {
     const error = { code: 'recipient_blocked', message: 'Blocked', provider_code: 1013 }
     expect(
-      applyStatusUpdate(message('sent'), { id: 'msg_1', status: 'failed', updated_at: 'T2', error }),
+      applyStatusUpdate(message('sent'), {
+        id: 'msg_1',
+        status: 'failed',
+        updated_at: 'T2',
+        error,
+      }),
     ).toEqual(message('failed', { updated_at: 'T2', error }))
     expect(
-      applyStatusUpdate(message('sent'), { id: 'msg_1', status: 'read', error: { ...error } }).error,
+      applyStatusUpdate(message('sent'), { id: 'msg_1', status: 'read', error: { ...error } })
+        .error,
     ).toBeNull()
   })
 

@@ -7,7 +7,10 @@ const data = (status: MessageStatus) => ({ id: 'msg_1', status }) as Message
 
 /** A query object whose state moves as polls land; the interval function reads it as TanStack would. */
 function query(status: MessageStatus) {
-  const state = { data: data(status), dataUpdateCount: 1, errorUpdateCount: 0 } as QueryState<Message, unknown>
+  const state = { data: data(status), dataUpdateCount: 1, errorUpdateCount: 0 } as QueryState<
+    Message,
+    unknown
+  >
   return {
     state,
     poll(next?: MessageStatus, failed = false) {

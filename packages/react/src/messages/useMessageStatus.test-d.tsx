@@ -30,6 +30,8 @@ describe('useMessageStatus types', () => {
     expectTypeOf(queryClient.getQueryData(messageQueryOptions(kirim, id).queryKey)).toEqualTypeOf<
       Message | undefined
     >()
-    expectTypeOf(queryClient.fetchQuery(messageQueryOptions(kirim, id))).resolves.toEqualTypeOf<Message>()
+    expectTypeOf(
+      queryClient.fetchQuery(messageQueryOptions(kirim, id)),
+    ).resolves.toEqualTypeOf<Message>()
   })
 })

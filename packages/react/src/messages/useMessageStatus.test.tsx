@@ -70,9 +70,12 @@ describe('useMessageStatus without an event stream', () => {
     const message = await send('+628133333333')
     expect(message.status).toBe('pending')
     await emulator.emulator.clock.advance('10s')
-    const { result } = renderHook(() => useMessageStatus(message.id, { pollInterval: 10, maxPollInterval: 20 }), {
-      wrapper: kirimWrapper(queryClient, directClient(emulator, page)),
-    })
+    const { result } = renderHook(
+      () => useMessageStatus(message.id, { pollInterval: 10, maxPollInterval: 20 }),
+      {
+        wrapper: kirimWrapper(queryClient, directClient(emulator, page)),
+      },
+    )
     await waitFor(() => expect(result.current.data?.status).toBe('failed'))
 
     expect(result.current.data?.error?.code).toBe('recipient_not_on_whatsapp')
@@ -83,9 +86,12 @@ describe('useMessageStatus without an event stream', () => {
 
   test('pauses in a background tab and catches up when the tab is back', async () => {
     const message = await send('+628111111111')
-    const { result } = renderHook(() => useMessageStatus(message.id, { pollInterval: 10, maxPollInterval: 10 }), {
-      wrapper: kirimWrapper(queryClient, directClient(emulator, page)),
-    })
+    const { result } = renderHook(
+      () => useMessageStatus(message.id, { pollInterval: 10, maxPollInterval: 10 }),
+      {
+        wrapper: kirimWrapper(queryClient, directClient(emulator, page)),
+      },
+    )
     await waitFor(() => expect(page.count('GET', MESSAGE_PATH)).toBeGreaterThanOrEqual(3))
 
     focusManager.setFocused(false)

@@ -21,7 +21,9 @@ describe('useSendMessage types', () => {
 
   test('a failed delivery is data: status and error.code are typed', () => {
     const { data } = useSendMessage()
-    expectTypeOf(data?.status).toEqualTypeOf<'pending' | 'sent' | 'delivered' | 'read' | 'failed' | undefined>()
+    expectTypeOf(data?.status).toEqualTypeOf<
+      'pending' | 'sent' | 'delivered' | 'read' | 'failed' | undefined
+    >()
     expectTypeOf(data?.error?.code).toEqualTypeOf<string | undefined>()
   })
 

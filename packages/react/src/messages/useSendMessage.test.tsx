@@ -86,7 +86,11 @@ describe('useSendMessage', () => {
       sent = await Promise.all([
         result.current[0].mutateAsync(hello('double click')),
         result.current[0].mutateAsync(hello('double click')),
-        result.current[1].mutateAsync({ text: { body: 'double click' }, type: 'text', to: OPEN_WINDOW }),
+        result.current[1].mutateAsync({
+          text: { body: 'double click' },
+          type: 'text',
+          to: OPEN_WINDOW,
+        }),
       ])
     })
 
@@ -142,7 +146,9 @@ describe('useSendMessage', () => {
     const keys = idempotencyKeysOfSends()
     expect(keys).toHaveLength(2)
     expect(keys[1]).not.toBe(keys[0])
-    expect((await emulator.stored()).filter((m) => bodyOf(m) === 'twice on purpose')).toHaveLength(2)
+    expect((await emulator.stored()).filter((m) => bodyOf(m) === 'twice on purpose')).toHaveLength(
+      2,
+    )
   })
 
   test('a send Kirim refuses at once (window closed) is data with the error code, and the status never polls', async () => {
@@ -154,7 +160,9 @@ describe('useSendMessage', () => {
       { wrapper: kirimWrapper(queryClient, directClient(emulator, page)) },
     )
 
-    act(() => result.current.send.mutate({ to: CLOSED_WINDOW, type: 'text', text: { body: 'Halo' } }))
+    act(() =>
+      result.current.send.mutate({ to: CLOSED_WINDOW, type: 'text', text: { body: 'Halo' } }),
+    )
     await waitFor(() => expect(result.current.send.isSuccess).toBe(true))
 
     expect(result.current.send.data?.status).toBe('failed')
@@ -175,7 +183,9 @@ describe('useSendMessage', () => {
 
     expect(result.current.error).toBeInstanceOf(ValidationError)
     expect(result.current.error?.code).toBe('invalid_input')
-    expect((result.current.error as ValidationError).issues.map((issue) => issue.path)).toContain('to')
+    expect((result.current.error as ValidationError).issues.map((issue) => issue.path)).toContain(
+      'to',
+    )
     expect(idempotencyKeysOfSends()).toHaveLength(0)
     expect(await emulator.stored()).toHaveLength(0)
   })

@@ -1,3 +1,4 @@
+'use client'
 import type { Kirim } from '@kirim/core'
 import { createContext } from 'react'
 import type { StatusStream } from '../events/StatusStream.ts'

@@ -1,3 +1,4 @@
+'use client'
 import { use } from 'react'
 import { KirimContext, type KirimContextValue } from './KirimContext.ts'
 

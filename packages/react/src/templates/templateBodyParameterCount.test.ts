@@ -12,7 +12,9 @@ const withBody = (text: string | undefined, type = 'BODY') => ({
 describe('templateBodyParameterCount', () => {
   test('counts the distinct {{n}} of the BODY text only', () => {
     expect(templateBodyParameterCount(withBody('Halo {{1}}, pesanan {{2}} sudah dikirim.'))).toBe(2)
-    expect(templateBodyParameterCount(withBody('{{1}} and {{1}} again, then {{2}} and {{3}}'))).toBe(3)
+    expect(
+      templateBodyParameterCount(withBody('{{1}} and {{1}} again, then {{2}} and {{3}}')),
+    ).toBe(3)
     expect(templateBodyParameterCount(withBody('{{10}} {{9}}'))).toBe(2)
   })
 

@@ -24,9 +24,9 @@ describe('template hooks types', () => {
     const pages = useInfiniteTemplates({ limit: 20 })
     expectTypeOf(pages.data?.pages).toEqualTypeOf<Page<Template>[] | undefined>()
     expectTypeOf(pages.error).toEqualTypeOf<KirimError | null>()
-    expectTypeOf(useSuspenseInfiniteQuery(templatesInfiniteQueryOptions(kirim)).data.pages).toEqualTypeOf<
-      Page<Template>[]
-    >()
+    expectTypeOf(
+      useSuspenseInfiniteQuery(templatesInfiniteQueryOptions(kirim)).data.pages,
+    ).toEqualTypeOf<Page<Template>[]>()
   })
 
   test('params are checked: a status, or all', () => {

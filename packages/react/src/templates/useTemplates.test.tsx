@@ -52,9 +52,13 @@ describe('useTemplates', () => {
     const approved = await expected('status=approved')
     expect(approved.length).toBeGreaterThan(20)
     expect(result.current.data?.map((template) => template.id)).toEqual(approved)
-    expect(new Set(result.current.data?.map((template) => template.status))).toEqual(new Set(['approved']))
+    expect(new Set(result.current.data?.map((template) => template.status))).toEqual(
+      new Set(['approved']),
+    )
     expect(page.count('GET', TEMPLATE_PAGES)).toBe(Math.ceil(approved.length / 10))
-    expect(page.requests.every((request) => request.url.searchParams.get('status') === 'approved')).toBe(true)
+    expect(
+      page.requests.every((request) => request.url.searchParams.get('status') === 'approved'),
+    ).toBe(true)
   })
 
   test("status: 'all' lists every status; other filters pass through", async () => {
@@ -75,9 +79,12 @@ describe('useTemplates', () => {
   })
 
   test('no params and explicit approved share one cache entry and one request', async () => {
-    const { result } = renderHook(() => [useTemplates(), useTemplates({ status: 'approved' })] as const, {
-      wrapper: kirimWrapper(queryClient, directClient(emulator, page)),
-    })
+    const { result } = renderHook(
+      () => [useTemplates(), useTemplates({ status: 'approved' })] as const,
+      {
+        wrapper: kirimWrapper(queryClient, directClient(emulator, page)),
+      },
+    )
     await waitFor(() => expect(result.current[1].isSuccess).toBe(true))
     expect(result.current[0].data).toBe(result.current[1].data)
     expect(page.count('GET', TEMPLATE_PAGES)).toBe(1)
@@ -90,13 +97,19 @@ describe('useTemplates', () => {
           {},
           {
             select: (templates) =>
-              Object.fromEntries(templates.map((template) => [template.name, templateBodyParameterCount(template)])),
+              Object.fromEntries(
+                templates.map((template) => [template.name, templateBodyParameterCount(template)]),
+              ),
           },
         ),
       { wrapper: kirimWrapper(queryClient, directClient(emulator, page)) },
     )
     await waitFor(() => expect(result.current.isSuccess).toBe(true))
-    expect(result.current.data).toMatchObject({ order_confirmation: 2, reengagement: 0, otp_code: 1 })
+    expect(result.current.data).toMatchObject({
+      order_confirmation: 2,
+      reengagement: 0,
+      otp_code: 1,
+    })
   })
 
   test('parameters that break a rule are a ValidationError naming the field; nothing is sent', async () => {
@@ -131,6 +144,8 @@ describe('useInfiniteTemplates', () => {
     expect(result.current.data!.pages.at(-1)?.nextCursor).toBeNull()
     const cursors = page.requests.map((request) => request.url.searchParams.get('cursor'))
     expect(cursors[0]).toBeNull()
-    expect(cursors.slice(1).every((cursor) => typeof cursor === 'string' && cursor.length > 0)).toBe(true)
+    expect(
+      cursors.slice(1).every((cursor) => typeof cursor === 'string' && cursor.length > 0),
+    ).toBe(true)
   })
 })

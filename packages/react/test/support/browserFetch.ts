@@ -70,7 +70,9 @@ export function createBrowserFetch(): BrowserFetch {
     requests.filter(
       (request) =>
         request.method === method &&
-        (typeof path === 'string' ? request.url.pathname === path : path.test(request.url.pathname)),
+        (typeof path === 'string'
+          ? request.url.pathname === path
+          : path.test(request.url.pathname)),
     ).length
   return { fetch: browserFetch, streamFetch, requests, count, streamed: () => streamed.join('') }
 }

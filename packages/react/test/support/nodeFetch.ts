@@ -7,7 +7,10 @@ const NULL_BODY = new Set([101, 204, 205, 304])
  * webhooks to the proxy) over real HTTP with `node:http`. The test environment's global `fetch`
  * is happy-dom's browser fetch (CORS, an `Origin` of its page), which a server must not use.
  */
-export const nodeFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+export const nodeFetch = async (
+  input: string | URL | Request,
+  init: RequestInit = {},
+): Promise<Response> => {
   const request = input instanceof Request ? input : undefined
   const url = request?.url ?? String(input)
   const method = init.method ?? request?.method ?? 'GET'

@@ -12,11 +12,22 @@ export const newQueryClient = (): QueryClient =>
 
 /** A client talking straight to the emulator with the API key (tests only: no proxy). */
 export const directClient = (emulator: TestEmulator, page: BrowserFetch, maxRetries = 0): Kirim =>
-  new Kirim({ apiKey: API_KEY, baseUrl: emulator.url, fetch: page.fetch, maxRetries, dangerouslyAllowBrowser: true })
+  new Kirim({
+    apiKey: API_KEY,
+    baseUrl: emulator.url,
+    fetch: page.fetch,
+    maxRetries,
+    dangerouslyAllowBrowser: true,
+  })
 
 /** A browser client as in production: short-lived tokens from the proxy, calls through it. */
 export const proxyClient = (proxy: TestProxy, page: BrowserFetch): Kirim =>
-  new Kirim({ tokenUrl: `${proxy.baseUrl}/token`, baseUrl: proxy.baseUrl, fetch: page.fetch, maxRetries: 0 })
+  new Kirim({
+    tokenUrl: `${proxy.baseUrl}/token`,
+    baseUrl: proxy.baseUrl,
+    fetch: page.fetch,
+    maxRetries: 0,
+  })
 
 /** Mints a proxy token the way the page would: `POST <basePath>/token` through its fetch. */
 export async function mintToken(proxy: TestProxy, page: BrowserFetch): Promise<string> {
@@ -26,7 +37,11 @@ export async function mintToken(proxy: TestProxy, page: BrowserFetch): Promise<s
 }
 
 /** The proxy's event stream as the provider's `events`, fast to reconnect in tests. */
-export const proxyEvents = (proxy: TestProxy, page: BrowserFetch, overrides: Partial<EventsOptions> = {}): EventsOptions => ({
+export const proxyEvents = (
+  proxy: TestProxy,
+  page: BrowserFetch,
+  overrides: Partial<EventsOptions> = {},
+): EventsOptions => ({
   url: `${proxy.baseUrl}/events`,
   token: () => mintToken(proxy, page),
   fetch: page.streamFetch,

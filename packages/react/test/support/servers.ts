@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
 import { createProxy, type KirimProxy } from '@kirim/core/proxy'
-import { createEmulator, type Emulator, type EmulatorOptions, type StoredMessage } from '@kirim/emulator'
+import {
+  createEmulator,
+  type Emulator,
+  type EmulatorOptions,
+  type StoredMessage,
+} from '@kirim/emulator'
 import { type EmulatorServer, serve } from '@kirim/emulator/node'
 import { nodeFetch } from './nodeFetch.ts'
 
@@ -67,17 +72,28 @@ const headerOf = (request: IncomingMessage, name: string): string | null => {
  * A tiny bridge: Node's request becomes a Web `Request` (aborted when the client goes away), the
  * proxy's `Response` streams back chunk by chunk (event streams included).
  */
-async function bridge(proxy: KirimProxy, req: IncomingMessage, res: ServerResponse, streams: Set<ServerResponse>, log: StreamRequest[]): Promise<void> {
+async function bridge(
+  proxy: KirimProxy,
+  req: IncomingMessage,
+  res: ServerResponse,
+  streams: Set<ServerResponse>,
+  log: StreamRequest[],
+): Promise<void> {
   const controller = new AbortController()
   res.on('close', () => controller.abort())
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
   const headers = new Headers()
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+    headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)
   const chunks: Uint8Array[] = []
   for await (const chunk of req) chunks.push(chunk as Uint8Array)
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   if (url.pathname.endsWith('/events') && req.method === 'GET') {
-    log.push({ lastEventId: headerOf(req, 'last-event-id'), authorization: headerOf(req, 'authorization'), url: url.href })
+    log.push({
+      lastEventId: headerOf(req, 'last-event-id'),
+      authorization: headerOf(req, 'authorization'),
+      url: url.href,
+    })
   }
   const request = new Request(url, {
     method: req.method ?? 'GET',
@@ -148,7 +164,8 @@ export async function startProxy(upstream: TestEmulator, subject = 'user-1'): Pr
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ url: webhookUrl, secret: WEBHOOK_SECRET }),
   })
-  if (!set.ok) throw new Error(`could not point the emulator's webhooks at the proxy: ${set.status}`)
+  if (!set.ok)
+    throw new Error(`could not point the emulator's webhooks at the proxy: ${set.status}`)
   return {
     proxy,
     url,

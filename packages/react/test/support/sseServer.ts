@@ -17,7 +17,9 @@ export interface SseConnection {
 }
 
 /** What the server answers a new connection: an event stream, or a refusal. */
-export type Answer = { readonly status: number; readonly body?: string; readonly contentType?: string } | 'stream'
+export type Answer =
+  | { readonly status: number; readonly body?: string; readonly contentType?: string }
+  | 'stream'
 
 /**
  * A scripted `text/event-stream` server on 127.0.0.1: each connection is handed to the test,
@@ -76,10 +78,17 @@ export async function startSseServer(): Promise<SseServer> {
     connections.push(connection)
     for (const wake of waiters.splice(0)) wake()
     if (decided === 'stream') {
-      res.writeHead(200, { ...CORS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' })
+      res.writeHead(200, {
+        ...CORS,
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+      })
       res.flushHeaders()
     } else {
-      res.writeHead(decided.status, { ...CORS, 'content-type': decided.contentType ?? 'application/json' })
+      res.writeHead(decided.status, {
+        ...CORS,
+        'content-type': decided.contentType ?? 'application/json',
+      })
       res.end(decided.body ?? '')
     }
   })

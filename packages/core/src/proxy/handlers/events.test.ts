@@ -24,7 +24,11 @@ describe('streamEvents', () => {
   it('unsubscribes when the request signal aborts (the client went away)', async () => {
     const { hub, context } = setup()
     const controller = new AbortController()
-    const response = streamEvents(context, new Request('http://h/events', { signal: controller.signal }), claims())
+    const response = streamEvents(
+      context,
+      new Request('http://h/events', { signal: controller.signal }),
+      claims(),
+    )
     expect(hub.subscriberCount('alice')).toBe(1)
     controller.abort()
     expect(hub.subscriberCount('alice')).toBe(0)
@@ -45,14 +49,24 @@ describe('streamEvents', () => {
     const { hub, context } = setup()
     streamEvents(context, new Request('http://h/events'), claims())
     for (let i = 0; i < 1003; i++) {
-      hub.publish('alice', { id: `m${i}`, status: 'sent', provider_message_id: null, updated_at: '', error: null })
+      hub.publish('alice', {
+        id: `m${i}`,
+        status: 'sent',
+        provider_message_id: null,
+        updated_at: '',
+        error: null,
+      })
     }
     expect(hub.subscriberCount('alice')).toBe(0)
   })
 
   it('ends at once for a token that expires now', async () => {
     const { hub, context } = setup()
-    const response = streamEvents(context, new Request('http://h/events'), claims(Math.floor(Date.now() / 1000)))
+    const response = streamEvents(
+      context,
+      new Request('http://h/events'),
+      claims(Math.floor(Date.now() / 1000)),
+    )
     const text = await new Response(response.body).text()
     expect(text).toBe('retry: 3000\n\nevent: error\ndata: {"code":"token_expired"}\n\n')
     expect(hub.subscriberCount('alice')).toBe(0)

@@ -1,0 +1,93 @@
+import { Kirim } from '@kirim/core'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { cleanup, renderHook, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { newQueryClient } from '../../test/support/render.tsx'
+import { type SseServer, startSseServer } from '../../test/support/sseServer.ts'
+import { useMessageStatus } from '../messages/useMessageStatus.ts'
+import { KirimProvider } from './KirimProvider.tsx'
+import { useKirim } from './useKirim.ts'
+
+const ID = 'msg_01J8PROVIDERPROVIDERPROVID'
+const kirim = new Kirim({ token: 'page-token', baseUrl: 'http://127.0.0.1:9/api/kirim' })
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+let servers: SseServer[]
+beforeEach(async () => {
+  servers = [await startSseServer(), await startSseServer()]
+})
+afterEach(async () => {
+  cleanup()
+  for (const server of servers) await server.close()
+})
+
+describe('KirimProvider', () => {
+  test('useKirim returns the provider client', () => {
+    const queryClient = newQueryClient()
+    const { result } = renderHook(() => useKirim(), {
+      wrapper: ({ children }) => (
+        <QueryClientProvider client={queryClient}>
+          <KirimProvider client={kirim}>{children}</KirimProvider>
+        </QueryClientProvider>
+      ),
+    })
+    expect(result.current).toBe(kirim)
+  })
+
+  test('re-rendering with a new inline events object keeps the connection; a new URL moves to a new one', async () => {
+    const queryClient = newQueryClient()
+    queryClient.setQueryData(['kirim', 'messages', ID], { id: ID, status: 'read' })
+    let url = servers[0]!.url
+    let token = 'first'
+    const Wrapper = ({ children }: { children: ReactNode }) => {
+      const rendered = token
+      return (
+        <QueryClientProvider client={queryClient}>
+          <KirimProvider
+            client={kirim}
+            events={{
+              url,
+              token: () => rendered,
+              retryDelay: () => 10,
+            }}
+          >
+            {children}
+          </KirimProvider>
+        </QueryClientProvider>
+      )
+    }
+    const { rerender } = renderHook(() => useMessageStatus(ID), { wrapper: Wrapper })
+    await waitFor(() => expect(servers[0]!.openConnections()).toBe(1))
+    expect(servers[0]!.connections[0]!.headers.authorization).toBe('Bearer first')
+
+    token = 'second'
+    rerender()
+    rerender()
+    await sleep(30)
+    expect(servers[0]!.connections).toHaveLength(1)
+    // The next connection uses the latest options: the newest token function.
+    servers[0]!.connections[0]!.destroy()
+    await waitFor(() => expect(servers[0]!.connections).toHaveLength(2))
+    expect(servers[0]!.connections[1]!.headers.authorization).toBe('Bearer second')
+
+    url = servers[1]!.url
+    rerender()
+    await waitFor(() => expect(servers[1]!.openConnections()).toBe(1))
+    await waitFor(() => expect(servers[0]!.openConnections()).toBe(0))
+  })
+
+  test('without events nothing connects', async () => {
+    const queryClient = newQueryClient()
+    queryClient.setQueryData(['kirim', 'messages', ID], { id: ID, status: 'read' })
+    renderHook(() => useMessageStatus(ID), {
+      wrapper: ({ children }) => (
+        <QueryClientProvider client={queryClient}>
+          <KirimProvider client={kirim}>{children}</KirimProvider>
+        </QueryClientProvider>
+      ),
+    })
+    await sleep(30)
+    expect(servers[0]!.connections).toHaveLength(0)
+  })
+})
