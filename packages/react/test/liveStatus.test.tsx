@@ -214,6 +214,29 @@ describe('useMessageStatus, live through the proxy', () => {
     expect(page.count('GET', MESSAGE_READS)).toBe(reads)
   })
 
+  test('events as the URL alone: the stream mints its token at the proxy route beside it, and keeps it across reconnects', async () => {
+    const message = await sendThroughProxy(template('+628111111111'))
+    const { result } = renderHook(() => useMessageStatus(message.id), {
+      wrapper: kirimWrapper(queryClient, proxyClient(proxy, page), {
+        url: `${proxy.baseUrl}/events`,
+        fetch: page.streamFetch,
+        retryDelay: () => 20,
+      }),
+    })
+    await waitFor(() => expect(proxy.openStreams()).toBe(1))
+    const tokens = page.count('POST', '/api/kirim/token')
+    await emulator.emulator.clock.advance('1s')
+    await waitFor(() => expect(result.current.data?.status).toBe('sent'))
+    const opened = proxy.streamRequests.at(-1)!
+    expect(opened.authorization).toMatch(/^Bearer ey/)
+
+    proxy.dropStreams()
+    await waitFor(() => expect(proxy.streamRequests.at(-1)).not.toBe(opened))
+    await waitFor(() => expect(proxy.openStreams()).toBe(1))
+    expect(proxy.streamRequests.at(-1)!.authorization).toBe(opened.authorization)
+    expect(page.count('POST', '/api/kirim/token')).toBe(tokens)
+  })
+
   test('when the stream is refused for good, it polls instead', async () => {
     const message = await sendThroughProxy(template('+628111111111'))
     const events = proxyEvents(proxy, page, { url: `${proxy.baseUrl}/no-such-route` })

@@ -76,7 +76,13 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
   const maxEvents = options.maxEvents ?? 1000
   const maxAge = options.maxAge ?? 3_600_000
   const now = options.now ?? Date.now
-  const instance = `${Date.now().toString(36)}${Math.floor(Math.random() * 36 ** 4).toString(36)}`
+  // Made on first use, not at construction: Workers freeze the clock and forbid randomness in
+  // the global scope, where a proxy is often created.
+  let instance: string | undefined
+  const instanceId = (): string => {
+    instance ??= `${Date.now().toString(36)}${crypto.randomUUID().slice(0, 6)}`
+    return instance
+  }
   const channels = new Map<string, Channel>()
   let publishes = 0
   // One sequence for the hub, not one per subject: a subject's channel may be dropped when idle
@@ -112,7 +118,7 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
       if (++publishes % SWEEP_EVERY === 0) sweep()
       const channel = channelOf(subject)
       const event: HubEvent = {
-        id: `${instance}.${++seq}`,
+        id: `${instanceId()}.${++seq}`,
         data: JSON.stringify(data),
         at: now(),
       }

@@ -113,7 +113,7 @@ export async function callUpstream(
 }
 
 /** The browser's answer from upstream's: its status, body and allowed headers. */
-export function answerFrom(answer: UpstreamAnswer, headers: Record<string, string>): Response {
+export function answerFrom(answer: UpstreamAnswer): Response {
   // 204/304 and friends cannot carry a body.
   const empty = answer.status === 204 || answer.status === 205 || answer.status === 304
   return new Response(empty ? null : answer.text, {
@@ -122,7 +122,6 @@ export function answerFrom(answer: UpstreamAnswer, headers: Record<string, strin
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       ...answer.headers,
-      ...headers,
     },
   })
 }

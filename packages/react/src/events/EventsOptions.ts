@@ -17,7 +17,9 @@ export interface EventsOptions {
    * every connection, so return a fresh token when the last one expired; `null` or `undefined`
    * sends no `Authorization` (for a proxy that authenticates the stream by cookie).
    *
-   * @default the token of the provider's `client`
+   * @default a token from the proxy's token route beside `url` (`POST /api/kirim/token` for
+   * `/api/kirim/events`, as `createProxy` serves them), sent with the page's cookies and kept
+   * until shortly before it expires
    */
   readonly token?:
     | (() => string | null | undefined | Promise<string | null | undefined>)

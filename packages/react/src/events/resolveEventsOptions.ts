@@ -1,5 +1,6 @@
 import type { EventsOptions } from './EventsOptions.ts'
-import type { StatusStreamOptions, TokenSource } from './StatusStream.ts'
+import { proxyTokenSource } from './proxyTokenSource.ts'
+import type { StatusStreamOptions } from './StatusStream.ts'
 
 const MAX_RETRY_DELAY = 30_000
 
@@ -7,15 +8,13 @@ const MAX_RETRY_DELAY = 30_000
 export const defaultRetryDelay = (attempt: number, serverRetry: number): number =>
   Math.min(serverRetry * 2 ** attempt, MAX_RETRY_DELAY) * (0.8 + Math.random() * 0.4)
 
-const noToken: TokenSource = async () => undefined
-
 /** `events` as the provider got it (a URL, or options), with every default filled in. */
 export function resolveEventsOptions(events: string | EventsOptions): StatusStreamOptions {
   const options: EventsOptions = typeof events === 'string' ? { url: events } : events
   const token = options.token
   return {
     url: options.url,
-    token: token === undefined ? noToken : async () => token(),
+    token: token === undefined ? proxyTokenSource(options.url, options.fetch) : async () => token(),
     fetch: options.fetch,
     retryDelay: options.retryDelay ?? defaultRetryDelay,
     heartbeatTimeout: options.heartbeatTimeout ?? 45_000,

@@ -36,5 +36,5 @@ export async function getMessage(
     const message = messageOf(outcome.answer.text)
     if (message?.id === id) await advance(context, record, changeOf(message))
   }
-  return answerFrom(outcome.answer, {})
+  return answerFrom(outcome.answer)
 }

@@ -22,5 +22,5 @@ export async function listTemplates(context: ProxyContext, request: Request): Pr
     { method: 'GET', path: '/v1/templates', query, signal: request.signal },
     'listTemplates',
   )
-  return outcome.ok ? answerFrom(outcome.answer, {}) : outcome.response
+  return outcome.ok ? answerFrom(outcome.answer) : outcome.response
 }

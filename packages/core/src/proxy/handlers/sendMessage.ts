@@ -141,5 +141,5 @@ export async function sendMessage(
       await recordSend(context, claims.sub, message)
     }
   }
-  return answerFrom(answer, {})
+  return answerFrom(answer)
 }
