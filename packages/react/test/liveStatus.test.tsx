@@ -37,6 +37,18 @@ afterEach(async () => {
   await emulator.close()
 })
 
+/** Reads one message's status; `onRender` counts its renders. */
+function StatusOf({ id, name, onRender }: { id: string; name: string; onRender: () => void }) {
+  onRender()
+  return <p data-testid={name}>{useMessageStatus(id).data?.status}</p>
+}
+
+/** Reads only the recipient of a message, through `select`. */
+function RecipientOf({ id, onRender }: { id: string; onRender: () => void }) {
+  onRender()
+  return <p>{useMessageStatus(id, { select: (message) => message.to }).data}</p>
+}
+
 const live = () => kirimWrapper(queryClient, proxyClient(proxy, page), proxyEvents(proxy, page))
 
 /** Sends through the proxy outside React, so a test can watch a message it did not send itself. */
@@ -257,24 +269,15 @@ describe('useMessageStatus, live through the proxy', () => {
     const b = await sendThroughProxy(template('+628111111111')) // b: pending, sent at +1 s
 
     const renders = { a: 0, b: 0, aRecipient: 0 }
-    function StatusOf({ id, name }: { id: string; name: 'a' | 'b' }) {
+    const counted = (name: keyof typeof renders) => () => {
       renders[name]++
-      return <p data-testid={name}>{useMessageStatus(id).data?.status}</p>
-    }
-    function RecipientOf({ id }: { id: string }) {
-      renders.aRecipient++
-      return (
-        <p data-testid="recipient">
-          {useMessageStatus(id, { select: (message) => message.to }).data}
-        </p>
-      )
     }
     const Wrapper = live()
     const view = render(
       <Wrapper>
-        <StatusOf id={a.id} name="a" />
-        <StatusOf id={b.id} name="b" />
-        <RecipientOf id={a.id} />
+        <StatusOf id={a.id} name="a" onRender={counted('a')} />
+        <StatusOf id={b.id} name="b" onRender={counted('b')} />
+        <RecipientOf id={a.id} onRender={counted('aRecipient')} />
       </Wrapper>,
     )
     await waitFor(() => expect(view.getByTestId('a').textContent).toBe('delivered'))

@@ -8,6 +8,13 @@ import {
 } from '@tanstack/react-query'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, test } from 'vitest'
+import {
+  KirimProvider,
+  messageQueryOptions,
+  useMessageStatus,
+  useSendMessage,
+  useTemplates,
+} from '../src/index.ts'
 
 const message: Message = {
   id: 'msg_01J8SSRSSRSSRSSRSSRSSRSSRS',
@@ -18,11 +25,20 @@ const message: Message = {
   created_at: '2026-05-24T08:00:00.000Z',
 }
 
+function Status({ id }: { id: string }) {
+  const status = useMessageStatus(id)
+  const templates = useTemplates()
+  const send = useSendMessage()
+  return (
+    <p>
+      {status.data?.status} / templates {templates.status} / send {send.status}
+    </p>
+  )
+}
+
 describe('server rendering', () => {
-  test('imports and renders without a browser: no window, no connection, no request', async () => {
+  test('imports (this file runs in Node) and renders without a browser: no connection, no request', async () => {
     expect(typeof window).toBe('undefined')
-    const { KirimProvider, messageQueryOptions, useMessageStatus, useTemplates, useSendMessage } =
-      await import('../src/index.ts')
     const requests: string[] = []
     const kirim = new Kirim({
       token: 'server-token',
@@ -37,21 +53,11 @@ describe('server rendering', () => {
     server.setQueryData(messageQueryOptions(kirim, message.id).queryKey, message)
     const state = dehydrate(server)
 
-    function Status() {
-      const status = useMessageStatus(message.id)
-      const templates = useTemplates()
-      const send = useSendMessage()
-      return (
-        <p>
-          {status.data?.status} / templates {templates.status} / send {send.status}
-        </p>
-      )
-    }
     const html = renderToString(
       <QueryClientProvider client={new QueryClient()}>
         <KirimProvider client={kirim} events="https://proxy.example/api/kirim/events">
           <HydrationBoundary state={state}>
-            <Status />
+            <Status id={message.id} />
           </HydrationBoundary>
         </KirimProvider>
       </QueryClientProvider>,

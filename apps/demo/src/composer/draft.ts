@@ -95,7 +95,7 @@ export function initialDraft(from: string, to: string): Draft {
     from,
     to,
     kind: 'text',
-    text: { body: 'Halo dari Kirim 👋', previewUrl: false },
+    text: { body: 'Halo dari Kirim', previewUrl: false },
     template: { key: '', parameters: [] },
     media: {
       image: {

@@ -44,7 +44,8 @@ export interface KirimProxy {
  * `token_claims_invalid` (401); `scope_type_forbidden`, `scope_recipient_forbidden`,
  * `scope_template_forbidden`, `quota_exceeded`, `origin_forbidden`, `origin_required` (403);
  * `invalid_path`, `invalid_request_target`, `invalid_json`, `validation_failed`,
- * `invalid_idempotency_key`, and the webhook reasons (400); `route_not_found`,
+ * `invalid_idempotency_key`, and on `/webhooks` `missing_signature`, `malformed_signature`,
+ * `timestamp_outside_tolerance`, `signature_mismatch`, `invalid_payload` (400); `route_not_found`,
  * `resource_not_found` (404); `method_not_allowed` (405); `request_too_large` (413);
  * `unsupported_media_type` (415); `internal_error` (500); `upstream_unreachable`,
  * `upstream_authentication_failed` (502); `upstream_timeout` (504).

@@ -132,10 +132,11 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
       trim(channel)
       let replay: readonly HubEvent[] = channel.events.slice()
       const match = /^([0-9a-z]+)\.(\d+)$/.exec(lastEventId ?? '')
-      if (match?.[1] === instance) {
+      const current = instanceId()
+      if (match !== null && match[1] === current) {
         const after = Number(match[2])
         replay = channel.events.filter(
-          (event) => Number(event.id.slice(instance.length + 1)) > after,
+          (event) => Number(event.id.slice(current.length + 1)) > after,
         )
       }
       channel.subscribers.add(subscriber)

@@ -25,8 +25,12 @@ export function messageOf(text: string): Message | undefined {
   }
   const data =
     typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined
-  const result = safeParse(MessageSchema, data)
-  return result.success ? result.output : undefined
+  try {
+    return parseOrThrow(MessageSchema, data, 'message')
+  } catch (error) {
+    if (error instanceof ValidationError) return undefined
+    throw error
+  }
 }
 
 /** The status change a Message shows. */
@@ -55,11 +59,36 @@ function publish(context: ProxyContext, record: MessageRecord, change: StatusCha
   })
 }
 
+/** Per store, the tail of the work queued on each message id. */
+const queues = new WeakMap<object, Map<string, Promise<void>>>()
+
 /**
- * Moves `record` to `change.status` when that is further along, and publishes it; a stale or
- * repeated status changes nothing.
+ * Runs `task` after every earlier task on message `id` has finished. Webhooks arrive in parallel:
+ * two that read the same record and both move it would publish `read`, then `delivered`.
  */
-export async function advance(
+async function exclusive(
+  context: ProxyContext,
+  id: string,
+  task: () => Promise<void>,
+): Promise<void> {
+  let queue = queues.get(context.messages)
+  if (queue === undefined) {
+    queue = new Map()
+    queues.set(context.messages, queue)
+  }
+  const previous = queue.get(id) ?? Promise.resolve()
+  const current = previous.then(task, task)
+  const tail = current.catch(() => {})
+  queue.set(id, tail)
+  try {
+    await current
+  } finally {
+    if (queue.get(id) === tail) queue.delete(id)
+  }
+}
+
+/** Saves and publishes `change` when it is further along than `record`; else nothing. */
+async function move(
   context: ProxyContext,
   record: MessageRecord,
   change: StatusChange,
@@ -71,25 +100,38 @@ export async function advance(
 }
 
 /**
+ * Moves message `id` to `change.status` when that is further along than what was last
+ * published, and publishes it; a stale or repeated status changes nothing.
+ */
+export function advance(context: ProxyContext, id: string, change: StatusChange): Promise<void> {
+  return exclusive(context, id, async () => {
+    const record = await context.messages.get(id)
+    if (record !== undefined) await move(context, record, change)
+  })
+}
+
+/**
  * Records that `subject` sent `message` (the answer of a send through the proxy) and publishes
  * its first status. An idempotent replay of a known message only moves it forward.
  */
-export async function recordSend(
+export function recordSend(
   context: ProxyContext,
   subject: string,
   message: Message,
 ): Promise<void> {
-  const known = await context.messages.get(message.id)
-  if (known !== undefined) {
-    if (known.subject === subject) await advance(context, known, changeOf(message))
-    return
-  }
-  const record: MessageRecord = {
-    id: message.id,
-    subject,
-    providerMessageId: message.provider_message_id ?? null,
-    status: message.status,
-  }
-  await context.messages.put(record)
-  publish(context, record, changeOf(message))
+  return exclusive(context, message.id, async () => {
+    const known = await context.messages.get(message.id)
+    if (known !== undefined) {
+      if (known.subject === subject) await move(context, known, changeOf(message))
+      return
+    }
+    const record: MessageRecord = {
+      id: message.id,
+      subject,
+      providerMessageId: message.provider_message_id ?? null,
+      status: message.status,
+    }
+    await context.messages.put(record)
+    publish(context, record, changeOf(message))
+  })
 }

@@ -9,6 +9,7 @@ import {
 } from '../messages/mergeStatus.ts'
 import { EventStreamParser, type ServerSentEvent } from './EventStreamParser.ts'
 import { parseStatusEvent } from './parseStatusEvent.ts'
+import { proxyTokenSource } from './proxyTokenSource.ts'
 
 /**
  * Where the shared connection is:
@@ -26,10 +27,11 @@ export type StreamState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'fai
  */
 export type TokenSource = (rejected: string | undefined) => Promise<string | null | undefined>
 
-/** What `StatusStream` needs, with every default filled in. */
+/** What `StatusStream` needs, with every default filled in but the token. */
 export interface StatusStreamOptions {
   readonly url: string
-  readonly token: TokenSource
+  /** `undefined`: tokens from the proxy's token route beside `url` (see `proxyTokenSource`). */
+  readonly token: TokenSource | undefined
   readonly fetch: typeof fetch | undefined
   readonly retryDelay: (attempt: number, serverRetry: number) => number
   readonly heartbeatTimeout: number
@@ -114,10 +116,15 @@ export class StatusStream {
   #serverRetry = 3000
   #coveredSince: number | undefined
   readonly #latest = new Map<string, StatusUpdate>()
+  // Lives as long as the stream (its URL is fixed), so its cached token survives re-renders.
+  readonly #defaultToken: TokenSource
 
   constructor(queryClient: QueryClient, options: StatusStreamOptions) {
     this.#queryClient = queryClient
     this.#options = options
+    this.#defaultToken = proxyTokenSource(options.url, (input, init) =>
+      (this.#options.fetch ?? globalThis.fetch)(input, init),
+    )
   }
 
   /** Replaces the options; the next connection uses them (the URL is fixed per stream). */
@@ -246,7 +253,7 @@ export class StatusStream {
     let token: string | null | undefined
     try {
       arm()
-      token = await options.token(rejected)
+      token = await (options.token ?? this.#defaultToken)(rejected)
       reject(undefined)
       const headers = new Headers({ accept: 'text/event-stream' })
       if (token) headers.set('authorization', `Bearer ${token}`)

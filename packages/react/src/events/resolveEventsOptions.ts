@@ -1,5 +1,4 @@
 import type { EventsOptions } from './EventsOptions.ts'
-import { proxyTokenSource } from './proxyTokenSource.ts'
 import type { StatusStreamOptions } from './StatusStream.ts'
 
 const MAX_RETRY_DELAY = 30_000
@@ -14,7 +13,7 @@ export function resolveEventsOptions(events: string | EventsOptions): StatusStre
   const token = options.token
   return {
     url: options.url,
-    token: token === undefined ? proxyTokenSource(options.url, options.fetch) : async () => token(),
+    token: token === undefined ? undefined : async () => token(),
     fetch: options.fetch,
     retryDelay: options.retryDelay ?? defaultRetryDelay,
     heartbeatTimeout: options.heartbeatTimeout ?? 45_000,

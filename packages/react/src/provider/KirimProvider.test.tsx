@@ -1,7 +1,6 @@
 import { Kirim } from '@kirim/core'
-import { QueryClientProvider } from '@tanstack/react-query'
-import { cleanup, renderHook, waitFor } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { cleanup, render, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { newQueryClient } from '../../test/support/render.tsx'
 import { type SseServer, startSseServer } from '../../test/support/sseServer.ts'
@@ -22,6 +21,30 @@ afterEach(async () => {
   for (const server of servers) await server.close()
 })
 
+function Probe() {
+  useMessageStatus(ID)
+  return null
+}
+
+/** The provider with `events` written inline, as apps do: a new object on every render. */
+function Harness({
+  queryClient,
+  url,
+  token,
+}: {
+  queryClient: QueryClient
+  url: string
+  token: string
+}) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <KirimProvider client={kirim} events={{ url, token: () => token, retryDelay: () => 10 }}>
+        <Probe />
+      </KirimProvider>
+    </QueryClientProvider>
+  )
+}
+
 describe('KirimProvider', () => {
   test('useKirim returns the provider client', () => {
     const queryClient = newQueryClient()
@@ -38,32 +61,15 @@ describe('KirimProvider', () => {
   test('re-rendering with a new inline events object keeps the connection; a new URL moves to a new one', async () => {
     const queryClient = newQueryClient()
     queryClient.setQueryData(['kirim', 'messages', ID], { id: ID, status: 'read' })
-    let url = servers[0]!.url
-    let token = 'first'
-    const Wrapper = ({ children }: { children: ReactNode }) => {
-      const rendered = token
-      return (
-        <QueryClientProvider client={queryClient}>
-          <KirimProvider
-            client={kirim}
-            events={{
-              url,
-              token: () => rendered,
-              retryDelay: () => 10,
-            }}
-          >
-            {children}
-          </KirimProvider>
-        </QueryClientProvider>
-      )
-    }
-    const { rerender } = renderHook(() => useMessageStatus(ID), { wrapper: Wrapper })
+    const harness = (url: string, token: string) => (
+      <Harness queryClient={queryClient} url={url} token={token} />
+    )
+    const { rerender } = render(harness(servers[0]!.url, 'first'))
     await waitFor(() => expect(servers[0]!.openConnections()).toBe(1))
     expect(servers[0]!.connections[0]!.headers.authorization).toBe('Bearer first')
 
-    token = 'second'
-    rerender()
-    rerender()
+    rerender(harness(servers[0]!.url, 'second'))
+    rerender(harness(servers[0]!.url, 'second'))
     await sleep(30)
     expect(servers[0]!.connections).toHaveLength(1)
     // The next connection uses the latest options: the newest token function.
@@ -71,8 +77,7 @@ describe('KirimProvider', () => {
     await waitFor(() => expect(servers[0]!.connections).toHaveLength(2))
     expect(servers[0]!.connections[1]!.headers.authorization).toBe('Bearer second')
 
-    url = servers[1]!.url
-    rerender()
+    rerender(harness(servers[1]!.url, 'second'))
     await waitFor(() => expect(servers[1]!.openConnections()).toBe(1))
     await waitFor(() => expect(servers[0]!.openConnections()).toBe(0))
   })

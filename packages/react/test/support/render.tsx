@@ -49,19 +49,35 @@ export const proxyEvents = (
   ...overrides,
 })
 
-/** A `wrapper` for `renderHook` / `render`: the app's QueryClientProvider, then KirimProvider. */
-export function kirimWrapper(
-  queryClient: QueryClient,
-  client: Kirim,
-  events?: string | EventsOptions,
-): (props: { children: ReactNode }) => ReactNode {
-  return function Wrapper({ children }) {
-    return (
-      <QueryClientProvider client={queryClient}>
-        <KirimProvider client={client} events={events}>
-          {children}
-        </KirimProvider>
-      </QueryClientProvider>
-    )
-  }
+/** Props of {@link KirimTestProviders}. */
+interface ProvidersProps {
+  readonly queryClient: QueryClient
+  readonly client: Kirim
+  readonly events?: string | EventsOptions | undefined
+  readonly children?: ReactNode
 }
+
+/** The app's QueryClientProvider, then KirimProvider: what every test renders inside. */
+export function KirimTestProviders({
+  queryClient,
+  client,
+  events,
+  children,
+}: ProvidersProps): ReactNode {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <KirimProvider client={client} events={events}>
+        {children}
+      </KirimProvider>
+    </QueryClientProvider>
+  )
+}
+
+/** {@link KirimTestProviders} as a `wrapper` for `renderHook` / `render`. */
+export const kirimWrapper =
+  (queryClient: QueryClient, client: Kirim, events?: string | EventsOptions) =>
+  ({ children }: { children: ReactNode }): ReactNode => (
+    <KirimTestProviders queryClient={queryClient} client={client} events={events}>
+      {children}
+    </KirimTestProviders>
+  )

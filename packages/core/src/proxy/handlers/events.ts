@@ -1,8 +1,14 @@
 /**
  * `GET <basePath>/events`: the Server-Sent Events stream of the token's subject, as
- * `events-protocol.md` specifies: `retry: 3000` first, buffered events (after `Last-Event-ID`),
- * then live `message.status` events, `: ping` heartbeats, and `event: error` with
- * `{"code":"token_expired"}` when the token runs out. Cleaned up when the client goes.
+ * `events-protocol.md` specifies: `retry: 3000` first, then the subject's buffered events (those
+ * after `Last-Event-ID` on a reconnection; all of them on a first connection, so a page that
+ * subscribes just after sending misses nothing), then live `message.status` events, `: ping`
+ * heartbeats, and `event: error` with `{"code":"token_expired"}` when the token runs out.
+ * Cleaned up when the client goes (request aborted, or stream cancelled).
+ *
+ * A `failed` event carries the Message's `error` (`{ code, message, provider_code }`, Kirim's
+ * code, read from upstream); when upstream cannot say, `code` is `delivery_failed` with Meta's
+ * message and code.
  */
 import type { ProxyContext } from '../context.ts'
 import type { HubEvent, Subscription } from '../events.ts'

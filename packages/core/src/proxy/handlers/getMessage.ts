@@ -34,7 +34,7 @@ export async function getMessage(
   if (!outcome.ok) return outcome.response
   if (outcome.answer.status === 200) {
     const message = messageOf(outcome.answer.text)
-    if (message?.id === id) await advance(context, record, changeOf(message))
+    if (message?.id === id) await advance(context, id, changeOf(message))
   }
   return answerFrom(outcome.answer)
 }

@@ -79,7 +79,7 @@ async function applyStatuses(
     if (laterStatus(record.status, update.status) === record.status) continue
     const error =
       update.status === 'failed' ? await failureOf(context, record, update, signal) : null
-    await advance(context, record, {
+    await advance(context, record.id, {
       status: update.status,
       updatedAt: update.timestamp.toISOString(),
       error,

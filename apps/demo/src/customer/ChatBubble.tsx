@@ -1,0 +1,113 @@
+/**
+ * The chat bubbles of the customer's phone: a business message appears once it is delivered (a
+ * list shows its rows to choose from), and the customer's own messages on the right.
+ */
+import type { SendMessageBody } from '@kirim/core'
+import { useMessageStatus, useTemplates } from '@kirim/react'
+import type { InboxEntry } from '../../shared/protocol.ts'
+import type { SentEntry } from '../messages/sent.ts'
+import { summarize } from '../messages/summary.ts'
+
+const MEDIA = new Set(['image', 'document', 'video', 'audio'])
+
+/** The text parameters of a template body, in order. */
+function templateParameters(body: SendMessageBody): readonly string[] {
+  if (body.type !== 'template') return []
+  return (body.template.components ?? []).flatMap((component) =>
+    component.type === 'body' && Array.isArray(component.parameters)
+      ? component.parameters.map((parameter) => ('text' in parameter ? String(parameter.text) : '…'))
+      : [],
+  )
+}
+
+/** A template as the customer reads it: its body with the parameters filled in. */
+function TemplateText({ name, parameters }: { readonly name: string; readonly parameters: readonly string[] }) {
+  const body = useTemplates(
+    {},
+    {
+      select: (templates) =>
+        templates
+          .find((template) => template.name === name)
+          ?.components.find((component) => component.type.toUpperCase() === 'BODY')?.text,
+    },
+  ).data
+  const text = (body ?? name).replace(/\{\{(\d+)\}\}/g, (placeholder, n: string) => parameters[Number(n) - 1] ?? placeholder)
+  return <p className="bubble__text">{text}</p>
+}
+
+type ListReply = { readonly type: 'list_reply'; readonly id: string; readonly title: string; readonly description?: string | undefined }
+
+export interface ChatBubbleProps {
+  readonly entry: SentEntry
+  /** Whether the customer already answered an interactive message after this one. */
+  readonly answered: boolean
+  readonly choosing: boolean
+  readonly onChoose: (reply: ListReply) => void
+}
+
+export function ChatBubble({ entry, answered, choosing, onChoose }: ChatBubbleProps) {
+  const status = useMessageStatus(entry.id, { select: (message) => message.status }).data
+  // Only what WhatsApp delivered is on the customer's phone.
+  if (status !== 'delivered' && status !== 'read') return null
+  const summary = summarize(entry.body)
+  const interactive = entry.body.type === 'interactive' ? entry.body.interactive : undefined
+  return (
+    <li className="bubble bubble--business">
+      {interactive !== undefined && interactive.type === 'list' && interactive.header?.type === 'text' ? (
+        <p className="bubble__header">{interactive.header.text}</p>
+      ) : null}
+      {entry.body.type === 'template' ? (
+        <TemplateText name={entry.body.template.name} parameters={templateParameters(entry.body)} />
+      ) : (
+        <p className="bubble__text">
+          {MEDIA.has(entry.body.type) ? <span className="bubble__media">{summary.kind}</span> : null}
+          {summary.text}
+        </p>
+      )}
+      {interactive?.type === 'cta_url' ? (
+        <span className="bubble__button">{interactive.action.parameters.display_text}</span>
+      ) : null}
+      {interactive?.type === 'list' ? (
+        <div className="bubble__list" role="group" aria-label={`${interactive.action.button}: choose a row as the customer`}>
+          <p className="bubble__list-title">{interactive.action.button}</p>
+          {interactive.action.sections.flatMap((section) =>
+            section.rows.map((row) => (
+              <button
+                key={row.id}
+                type="button"
+                className="bubble__row"
+                disabled={answered || choosing}
+                onClick={() =>
+                  onChoose({ type: 'list_reply', id: row.id, title: row.title, description: row.description })
+                }
+              >
+                <span className="bubble__row-title">{row.title}</span>
+                {row.description === undefined ? null : (
+                  <span className="bubble__row-description">{row.description}</span>
+                )}
+              </button>
+            )),
+          )}
+        </div>
+      ) : null}
+      <span className="bubble__meta">{status === 'read' ? 'Read' : 'Delivered'}</span>
+    </li>
+  )
+}
+
+export function CustomerBubble({ entry }: { readonly entry: InboxEntry }) {
+  return (
+    <li className="bubble bubble--customer">
+      {entry.interactive === undefined ? (
+        <p className="bubble__text">{entry.text ?? `(${entry.type})`}</p>
+      ) : (
+        <>
+          <p className="bubble__text">{entry.interactive.title}</p>
+          <span className="bubble__meta">
+            {entry.interactive.type} · {entry.interactive.id}
+          </span>
+        </>
+      )}
+    </li>
+  )
+}
