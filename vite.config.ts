@@ -11,7 +11,9 @@ export default defineConfig({
   ssr,
   test: {
     // In CI the JSON report lets .ci/run print one 'N passed, N failed' line.
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'artifacts/vitest.json' }]] : ['default'],
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: 'artifacts/vitest.json' }]]
+      : ['default'],
     projects: [
       {
         resolve,
@@ -31,7 +33,11 @@ export default defineConfig({
           root: './packages/core',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           environment: 'node',
-          typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+          typecheck: {
+            enabled: true,
+            include: ['src/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
         },
       },
       {
@@ -42,7 +48,11 @@ export default defineConfig({
           root: './packages/react',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          typecheck: { enabled: true, include: ['src/**/*.test-d.{ts,tsx}'], tsconfig: './tsconfig.json' },
+          typecheck: {
+            enabled: true,
+            include: ['src/**/*.test-d.{ts,tsx}'],
+            tsconfig: './tsconfig.json',
+          },
         },
       },
       {
