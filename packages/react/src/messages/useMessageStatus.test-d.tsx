@@ -1,6 +1,7 @@
 import type { Kirim, KirimError, Message, MessageStatus } from '@kirim/core'
 import { QueryClient, useQueries, useQuery, useSuspenseQuery } from '@tanstack/react-query'
 import { describe, expectTypeOf, test } from 'vitest'
+import { messagePollingInterval } from './messagePollingInterval.ts'
 import { messageQueryOptions } from './messageQueryOptions.ts'
 import { useMessageStatus } from './useMessageStatus.ts'
 
@@ -33,5 +34,13 @@ describe('useMessageStatus types', () => {
     expectTypeOf(
       queryClient.fetchQuery(messageQueryOptions(kirim, id)),
     ).resolves.toEqualTypeOf<Message>()
+  })
+
+  test('messagePollingInterval plugs into useQuery as its refetchInterval', () => {
+    const polled = useQuery({
+      ...messageQueryOptions(kirim, id),
+      refetchInterval: messagePollingInterval(),
+    })
+    expectTypeOf(polled.data).toEqualTypeOf<Message | undefined>()
   })
 })
