@@ -57,6 +57,11 @@ export interface EventHubOptions {
   readonly maxEvents?: number
   /** How long an event is kept, in ms. @default 3600000 (1 hour) */
   readonly maxAge?: number
+  /**
+   * Live streams per subject; past it, the subject's oldest stream is ended (its `EventSource`
+   * reconnects and resumes). @default 32
+   */
+  readonly maxSubscribers?: number
   /** The clock, ms since the epoch. @default Date.now */
   readonly now?: () => number
 }
@@ -75,6 +80,9 @@ const SWEEP_EVERY = 256
 export function createEventHub(options: EventHubOptions = {}): EventHub {
   const maxEvents = options.maxEvents ?? 1000
   const maxAge = options.maxAge ?? 3_600_000
+  // A token holder can open streams without end (each one a socket and a timer): a subject's
+  // streams are capped, and the oldest goes first, so that a reconnecting tab is never locked out.
+  const maxSubscribers = options.maxSubscribers ?? 32
   const now = options.now ?? Date.now
   // Made on first use, not at construction: Workers freeze the clock and forbid randomness in
   // the global scope, where a proxy is often created.
@@ -140,6 +148,12 @@ export function createEventHub(options: EventHubOptions = {}): EventHub {
         )
       }
       channel.subscribers.add(subscriber)
+      // After the add: the channel is never empty here, so ending the oldest cannot drop it.
+      for (const oldest of channel.subscribers) {
+        if (channel.subscribers.size <= maxSubscribers) break
+        channel.subscribers.delete(oldest)
+        oldest.close()
+      }
       return {
         replay,
         unsubscribe() {

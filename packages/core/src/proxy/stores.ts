@@ -32,12 +32,17 @@ export interface QuotaCharge {
  *
  * @example
  * // A store over Redis would INCR a counter and SADD the idempotency key in one MULTI,
- * // with PEXPIREAT at `expiresAt`.
+ * // with PEXPIREAT at `expiresAt`; a repeat SADDs the key to a second set, which refund checks.
  */
 export interface QuotaStore {
   /** Counts one send unless its idempotency key was counted before or the limit is reached. */
   consume(charge: QuotaCharge): Promise<QuotaDecision>
-  /** Takes back a send `consume` counted, when the upstream answered that nothing was sent. */
+  /**
+   * Takes back a send `consume` counted, when the upstream answered that nothing was sent. Does
+   * nothing once its idempotency key was answered `'repeat'`: that repeat went upstream uncounted
+   * and may be the request that was sent (it reached Kirim first, and this one was refused for
+   * reusing its key).
+   */
   refund(charge: QuotaCharge): Promise<void>
 }
 
@@ -100,7 +105,10 @@ const SWEEP_EVERY = 256
  */
 export function createMemoryQuotaStore(options: MemoryQuotaStoreOptions = {}): QuotaStore {
   const now = options.now ?? Date.now
-  const counters = new Map<string, { count: number; keys: Set<string>; expiresAt: number }>()
+  const counters = new Map<
+    string,
+    { count: number; keys: Set<string>; repeated: Set<string>; expiresAt: number }
+  >()
   let writes = 0
 
   const sweep = (): void => {
@@ -113,10 +121,11 @@ export function createMemoryQuotaStore(options: MemoryQuotaStoreOptions = {}): Q
       if (++writes % SWEEP_EVERY === 0) sweep()
       let counter = counters.get(charge.key)
       if (counter === undefined || counter.expiresAt <= now()) {
-        counter = { count: 0, keys: new Set(), expiresAt: charge.expiresAt }
+        counter = { count: 0, keys: new Set(), repeated: new Set(), expiresAt: charge.expiresAt }
         counters.set(charge.key, counter)
       }
       if (charge.idempotencyKey !== undefined && counter.keys.has(charge.idempotencyKey)) {
+        counter.repeated.add(charge.idempotencyKey)
         return 'repeat'
       }
       if (counter.count >= charge.limit) return 'exceeded'
@@ -127,6 +136,7 @@ export function createMemoryQuotaStore(options: MemoryQuotaStoreOptions = {}): Q
     async refund(charge) {
       const counter = counters.get(charge.key)
       if (counter === undefined) return
+      if (charge.idempotencyKey !== undefined && counter.repeated.has(charge.idempotencyKey)) return
       counter.count = Math.max(0, counter.count - 1)
       if (charge.idempotencyKey !== undefined) counter.keys.delete(charge.idempotencyKey)
     },

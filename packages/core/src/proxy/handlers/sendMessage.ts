@@ -118,8 +118,9 @@ export async function sendMessage(
     },
     'send',
   )
-  // A 4xx means nothing was sent: the quota is given back. A 5xx or no answer may hide a send
-  // that happened, so it stays counted (a retry with the same key is not counted again).
+  // A 4xx means nothing was sent: the quota is given back (unless a same-key repeat went
+  // upstream meanwhile: the store keeps the count then). A 5xx or no answer may hide a send that
+  // happened, so it stays counted (a retry with the same key is not counted again).
   const nothingSent = outcome.ok
     ? outcome.answer.status >= 400 && outcome.answer.status < 500
     : !outcome.maybeDelivered
