@@ -124,6 +124,30 @@ describe('authentication', () => {
   })
 })
 
+describe('configured keys', () => {
+  it('replaces the default key with the apiKeys option', async () => {
+    const custom = `kdv_live_${'customkey'.repeat(3).slice(0, 24)}`
+    const own = await startEmulator({ apiKeys: [custom] })
+    try {
+      expect((await own.get('/v1/me', { key: custom })).status).toBe(200)
+      const old = await own.get('/v1/me', { key: API_KEY })
+      expectApiError(old, { status: 401, type: 'authentication_error', code: 'invalid_api_key' })
+    } finally {
+      await own.close()
+    }
+  })
+
+  it('mints a fresh request id for every request', async () => {
+    const ids = new Set<string>()
+    for (let i = 0; i < 5; i++) {
+      ids.add((await h.get('/v1/me')).headers.get('x-request-id') ?? '')
+      ids.add((await h.get('/v1/me', { key: null })).headers.get('x-request-id') ?? '')
+    }
+    expect(ids.size).toBe(10)
+    for (const id of ids) expect(id).toMatch(REQ_ID)
+  })
+})
+
 describe('message ownership', () => {
   it('answers 404 resource_not_found for an unknown id', async () => {
     for (const id of ['msg_01HXYZABCDEFGHJKMNPQRSTVWX', 'msg_nope', 'wamid.HBgL', 'x']) {

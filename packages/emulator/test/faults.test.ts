@@ -1,5 +1,7 @@
+import { ConnectionDroppedError, createEmulator } from '@kirim/emulator'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
+  API_KEY,
   type ApiResponse,
   expectAccepted,
   expectApiError,
@@ -186,5 +188,42 @@ describe('dropped connections', () => {
     await expect(send()).rejects.toThrow(TypeError)
     await expect(send()).rejects.toThrow(TypeError)
     expectAccepted(await send())
+  })
+})
+
+describe('in-process fetch', () => {
+  it('rejects with ConnectionDroppedError, a TypeError, when a connection is dropped', async () => {
+    const emulator = createEmulator({ timing: 'manual' })
+    const post = (fault?: string) =>
+      emulator.fetch(
+        new Request('http://emulator.local/v1/messages', {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${API_KEY}`,
+            'content-type': 'application/json',
+            ...(fault ? { 'x-emulator-fault': fault } : {}),
+          },
+          body: JSON.stringify(templateTo(OPEN)),
+        }),
+      )
+    try {
+      for (const [fault, stored] of [
+        ['drop_before', 0],
+        ['drop_after', 1],
+      ] as const) {
+        const error = await post(fault).then(
+          () => null,
+          (e: unknown) => e,
+        )
+        expect(error).toBeInstanceOf(ConnectionDroppedError)
+        expect(error).toBeInstanceOf(TypeError)
+        expect(emulator.messages()).toHaveLength(stored)
+      }
+      const ok = await post()
+      expect(ok.status).toBe(202)
+      expect(emulator.messages()).toHaveLength(2)
+    } finally {
+      await emulator.close()
+    }
   })
 })

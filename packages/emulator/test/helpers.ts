@@ -187,6 +187,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Harn
         key: key ?? API_KEY,
       })
       expect(r.status, r.text).toBe(200)
+      expect(r.body.request_id).toMatch(REQ_ID)
+      expect(r.headers.get('x-request-id')).toBe(r.body.request_id)
+      expectMessageShape(r.body.data)
+      expect(r.body.data.id).toBe(id)
       return r.body.data
     },
     async stored() {
@@ -330,6 +334,8 @@ export interface ReceivedWebhook {
   json: MetaWebhook
   /** The emulator clock when the request arrived, if the receiver was given a clock. */
   clockAt: number | undefined
+  /** Real time (`performance.now()`) when the request arrived. */
+  receivedAt: number
   /** The status code the receiver answered. */
   answered: number
 }
@@ -419,6 +425,7 @@ export async function startReceiver(): Promise<Receiver> {
         raw,
         json,
         clockAt: receiver.clock?.(),
+        receivedAt: performance.now(),
         answered: 0,
       }
       webhook.answered = receiver.respond(webhook, received.length)

@@ -134,6 +134,20 @@ describe('reuse with another body', () => {
     expect(await storedWith(h, key)).toHaveLength(1)
   })
 
+  it('treats the same key on another path as a reuse', async () => {
+    const key = randomUUID()
+    expectAccepted(await h.send(templateTo(OPEN), withKey(key)))
+    const elsewhere = await h.request('POST', '/v1/webhook_subscriptions', {
+      ...withKey(key),
+      body: templateTo(OPEN),
+    })
+    expectApiError(elsewhere, {
+      status: 422,
+      type: 'invalid_request_error',
+      code: 'idempotency_key_reuse',
+    })
+  })
+
   it('keeps array order significant in the canonical body', async () => {
     const key = randomUUID()
     const params = (x: string, y: string) =>
@@ -145,6 +159,23 @@ describe('reuse with another body', () => {
       type: 'invalid_request_error',
       code: 'idempotency_key_reuse',
     })
+  })
+})
+
+describe('refused requests', () => {
+  it('keeps nothing for a 4xx: the corrected request under the same key is sent', async () => {
+    const key = randomUUID()
+    const refused = await h.send({ to: '0811', type: 'text', text: { body: 'Halo' } }, withKey(key))
+    expectApiError(refused, {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'invalid_phone_number',
+    })
+    expect(await storedWith(h, key)).toHaveLength(0)
+    const corrected = await h.send(textTo(OPEN), withKey(key))
+    expectAccepted(corrected)
+    expect(corrected.headers.get('idempotent-replayed')).toBe('false')
+    expect(await storedWith(h, key)).toHaveLength(1)
   })
 })
 
@@ -321,6 +352,12 @@ describe('reset', () => {
       expect(again.headers.get('idempotent-replayed')).toBe('false')
       const notFound = await fresh.get(`/v1/messages/${first.body.data.id}`)
       expectApiError(notFound, { status: 404, type: 'not_found', code: 'resource_not_found' })
+
+      // emulator.reset() does the same in-process.
+      fresh.emulator.reset()
+      expect(await fresh.stored()).toHaveLength(0)
+      const afterReset = await fresh.send(templateTo(OPEN), withKey(key))
+      expect(afterReset.headers.get('idempotent-replayed')).toBe('false')
     } finally {
       await fresh.close()
     }

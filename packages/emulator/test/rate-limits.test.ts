@@ -30,7 +30,7 @@ async function setup(options: EmulatorOptions = {}): Promise<Harness> {
 const num = (r: ApiResponse<unknown>, name: string) => Number(r.headers.get(name))
 
 describe('X-RateLimit-* headers', () => {
-  it('are on every /v1 response of an organisation, successes and errors alike', async () => {
+  it('are on every /v1 response, successes and errors alike', async () => {
     const h = await setup()
     const responses = [
       await h.get('/v1/me'),
@@ -39,6 +39,9 @@ describe('X-RateLimit-* headers', () => {
       await h.send(templateTo(OPEN)),
       await h.send({ to: 'nope', type: 'text', text: { body: 'x' } }),
       await h.get('/v1/messages/msg_01HXYZABCDEFGHJKMNPQRSTVWX'),
+      // "Every response carries" them: keyless ones too.
+      await h.get('/v1/health', { key: null }),
+      await h.get('/v1/me', { key: null }),
     ]
     for (const r of responses) expectRateLimitHeaders(r)
   })
@@ -135,6 +138,25 @@ describe('small buckets: 3 writes and 5 reads a minute', () => {
       expect((await h.get('/v1/health', { key: null })).status).toBe(200)
     }
     expect((await h.get('/v1/me')).status).toBe(200)
+  })
+})
+
+describe('tiers', () => {
+  it('gives a free-tier organisation 60 writes and 600 reads a minute', async () => {
+    const h = await setup({ organizations: [{ ...OTHER_ORG, tier: 'free' }] })
+    const me = await h.get<{
+      data: { rate_limits: { tier: string; write_per_minute: number; read_per_minute: number } }
+    }>('/v1/me', { key: OTHER_ORG_KEY })
+    expect(me.body.data.rate_limits).toMatchObject({ write_per_minute: 60, read_per_minute: 600 })
+    expect(num(me, 'x-ratelimit-limit')).toBe(600)
+    const write = await h.send(templateTo(OPEN), { key: OTHER_ORG_KEY })
+    expect(num(write, 'x-ratelimit-limit')).toBe(60)
+    for (let i = 0; i < 59; i++) await h.send(templateTo(OPEN), { key: OTHER_ORG_KEY })
+    const limited = await h.send(templateTo(OPEN), { key: OTHER_ORG_KEY })
+    expectApiError(limited, { status: 429, type: 'rate_limit_error', code: 'rate_limit_exceeded' })
+    // The default organisation keeps its Pro bucket.
+    const pro = await h.send(templateTo(OPEN))
+    expect(num(pro, 'x-ratelimit-limit')).toBe(600)
   })
 })
 

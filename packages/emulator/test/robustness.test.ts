@@ -137,6 +137,90 @@ describe('bodies', () => {
   })
 })
 
+describe('hostile bodies', () => {
+  it('does not read fields through __proto__', async () => {
+    const raw = '{"__proto__":{"to":"+628111111111"},"type":"text","text":{"body":"x"}}'
+    const r = await post(raw)
+    expectApiError(r, {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'missing_required_field',
+      param: 'to',
+    })
+    const polluted = await post(
+      '{"to":"+628111111111","type":"text","text":{"__proto__":{"body":"x"}}}',
+    )
+    expectApiError(polluted, {
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'missing_required_field',
+      param: 'text.body',
+    })
+    expect(({} as Record<string, unknown>).to).toBeUndefined()
+  })
+
+  it('answers a 2 MiB chunked body (no Content-Length) with 413 request_too_large', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024))
+    let sent = 0
+    const head = new TextEncoder().encode('{"to":"+628111111111","type":"text","text":{"body":"')
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(head)
+      },
+      pull(controller) {
+        if (sent >= 2 * MiB) {
+          controller.enqueue(new TextEncoder().encode('"}}'))
+          controller.close()
+          return
+        }
+        controller.enqueue(chunk)
+        sent += chunk.byteLength
+      },
+    })
+    const started = performance.now()
+    const response = await fetch(`${h.url}/v1/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
+    const text = await response.text()
+    expect(performance.now() - started).toBeLessThan(3000)
+    expect(response.status, text).toBe(413)
+    const body = JSON.parse(text) as { error: { code: string; request_id: string } }
+    expect(body.error.code).toBe('request_too_large')
+    expect(response.headers.get('x-request-id')).toBe(body.error.request_id)
+  })
+
+  it('gives 50 concurrent sends 50 distinct ids', async () => {
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        h.send<MessageEnvelope>({ to: OPEN, type: 'text', text: { body: `parallel ${i}` } }),
+      ),
+    )
+    const ids = replies.map((r) => expectAccepted(r).id)
+    expect(new Set(ids).size).toBe(50)
+    const requestIds = replies.map((r) => r.body.request_id)
+    expect(new Set(requestIds).size).toBe(50)
+  })
+
+  it('stores one message for 10 concurrent requests with the same key and body', async () => {
+    const key = 'concurrent-same-key'
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        h.send<MessageEnvelope>(
+          { to: OPEN, type: 'text', text: { body: 'once' } },
+          { headers: { 'idempotency-key': key } },
+        ),
+      ),
+    )
+    const bodies = new Set(replies.map((r) => r.text))
+    expect(bodies.size).toBe(1)
+    expect(replies.filter((r) => r.headers.get('idempotent-replayed') === 'false')).toHaveLength(1)
+    expect((await h.stored()).filter((m) => m.idempotency_key === key)).toHaveLength(1)
+  })
+})
+
 describe('methods and paths', () => {
   it.each([
     ['DELETE', '/v1/messages', 'POST'],
@@ -233,5 +317,12 @@ describe('control API', () => {
     expect((await h.stored()).find((s) => s.id === noKey.id)?.idempotency_key).toBeNull()
     const all = await h.stored()
     expect(all.at(-1)!.id).toBe(noKey.id)
+  })
+
+  it('shows the same messages through emulator.messages() and GET /_emulator/messages', async () => {
+    const viaHttp = await h.stored()
+    const direct = h.emulator.messages()
+    expect(JSON.parse(JSON.stringify(direct))).toEqual(viaHttp)
+    expect(viaHttp.length).toBeGreaterThan(0)
   })
 })

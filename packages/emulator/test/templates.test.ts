@@ -277,3 +277,48 @@ describe('sending templates, and failures found after acceptance', () => {
     expectFailed(await h.message(m.id), 'media_download_failed', 131053)
   })
 })
+
+describe('the templates option', () => {
+  it('replaces the seeds, and counts distinct {{n}} placeholders of the BODY', async () => {
+    const own = await startEmulator({
+      templates: [
+        {
+          name: 'repeat_greeting',
+          language: 'en_US',
+          status: 'approved',
+          category: 'UTILITY',
+          components: [
+            { type: 'HEADER', format: 'TEXT', text: 'Hi {{1}}' },
+            { type: 'BODY', text: 'Hello {{1}}, your code {{2}}. Again, {{1}}!' },
+            { type: 'FOOTER', text: 'Kirim' },
+          ],
+        },
+      ],
+    })
+    try {
+      const listed = await own.get<Page<Template>>('/v1/templates')
+      expect(listed.body.data.map((t) => t.name)).toEqual(['repeat_greeting'])
+      expect(listed.body.has_more).toBe(false)
+      expect(listed.body.next_cursor).toBeNull()
+      const seeded = await own.send(
+        templateTo(OPEN, 'order_confirmation', 'id_ID', bodyParams('a', 'b')),
+      )
+      await own.advance(30 * SECOND)
+      expectFailed(await own.message(seeded.body.data.id), 'template_not_found', 132001)
+
+      const two = expectAccepted(
+        await own.send(templateTo(OPEN, 'repeat_greeting', 'en_US', bodyParams('Ana', '123'))),
+      )
+      const three = expectAccepted(
+        await own.send(
+          templateTo(OPEN, 'repeat_greeting', 'en_US', bodyParams('Ana', '123', 'Ana')),
+        ),
+      )
+      await own.advance(30 * SECOND)
+      expect((await own.message(two.id)).status).toBe('read')
+      expectFailed(await own.message(three.id), 'template_param_count_mismatch', 132000)
+    } finally {
+      await own.close()
+    }
+  })
+})

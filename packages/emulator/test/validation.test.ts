@@ -509,6 +509,11 @@ describe('template', () => {
       /^template\.language/,
     ],
     ['a language number', template('reengagement', 5), 'template.language'],
+    [
+      'a language policy other than deterministic',
+      template('reengagement', { code: 'id_ID', policy: 'fallback' }),
+      /^template\.language/,
+    ],
     ['components as a string', template('reengagement', 'id_ID', 'x'), 'template.components'],
   ])
 })

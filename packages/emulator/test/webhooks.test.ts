@@ -223,6 +223,25 @@ describe('message.status', () => {
   })
 })
 
+describe('fast timing', () => {
+  it('moves each status step within 100 ms of the last, in real time', async () => {
+    const { h, rx } = await setup({ timing: 'fast' })
+    const started = performance.now()
+    const m = expectAccepted(await h.send(textTo(OPEN)))
+    const received = await rx.waitFor(3, 2000)
+    expect(received.map((w) => statusOf(w).status)).toEqual(['sent', 'delivered', 'read'])
+    let previous = started
+    for (const w of received) {
+      expectSignedWebhook(w, 'message.status', h.emulator.clock.now())
+      expect(statusOf(w).id).toBe(m.provider_message_id)
+      // 100 ms per step, plus delivery over loopback on a shared machine.
+      expect(w.receivedAt - previous).toBeLessThan(250)
+      previous = w.receivedAt
+    }
+    expect((await h.message(m.id)).status).toBe('read')
+  })
+})
+
 describe('message.received', () => {
   it("carries an inbound text in Meta's shape", async () => {
     const { h, rx } = await setup()

@@ -3,6 +3,7 @@ import {
   BLOCKED,
   CLOSED,
   expectAccepted,
+  expectApiError,
   expectFailed,
   type Harness,
   HOUR,
@@ -66,6 +67,16 @@ describe('+628111111111: window open', () => {
       expect((await h.message(m.id)).status).toBe('read')
     },
   )
+
+  it('stays open however far the clock moves (a test fixture, not a real customer)', async () => {
+    const own = await startEmulator({ now: START })
+    try {
+      await own.advance(25 * 60 * 60 * SECOND)
+      expectAccepted(await own.send(freeForm(OPEN)[0][1]))
+    } finally {
+      await own.close()
+    }
+  })
 })
 
 describe('+628122222222: window closed', () => {
@@ -167,6 +178,23 @@ describe('any other number: a new customer', () => {
     expectAccepted(await h.send(templateTo(customer)))
   })
 
+  it('counts 24 h from the latest inbound message', async () => {
+    const customer = '+628177700005'
+    await inbound(h, { from: customer, text: 'first' })
+    await h.advance(20 * HOUR)
+    await inbound(h, { from: customer, text: 'second' })
+    await h.advance(10 * HOUR)
+    expectAccepted(await h.send(textTo(customer)))
+    await h.advance(13 * HOUR + 59 * MINUTE)
+    expectAccepted(await h.send(textTo(customer)))
+    await h.advance(2 * MINUTE)
+    expectFailed(
+      expectAccepted(await h.send(textTo(customer)), 'failed'),
+      'outside_24h_window',
+      131047,
+    )
+  })
+
   it('opens the window on an inbound interactive reply too', async () => {
     const customer = '+628177700002'
     await inbound(h, {
@@ -182,5 +210,13 @@ describe('any other number: a new customer', () => {
     expect(data.id).toMatch(/^wamid\./)
     const m = expectAccepted(await h.send({ from: NUMBER, ...textTo(customer) }))
     expect(m.from).toBe(NUMBER)
+  })
+
+  it('answers a bad inbound with a 400 envelope', async () => {
+    const r = await h.request('POST', '/_emulator/inbound', {
+      key: null,
+      body: { from: '628177700004', text: 'Halo' },
+    })
+    expectApiError(r, { status: 400, type: 'invalid_request_error', param: 'from' })
   })
 })

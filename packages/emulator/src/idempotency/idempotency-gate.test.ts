@@ -53,18 +53,19 @@ describe('IdempotencyGate', () => {
     expect(other.replayed).toBe(false)
   })
 
-  it('keeps 4xx answers but not 5xx or 429: those are processed anew', async () => {
+  it('keeps only 2xx answers: a 4xx, 429 or 5xx is processed anew on retry', async () => {
     const { gate } = setup()
     let calls = 0
-    for (const status of [500, 503, 429]) {
+    for (const status of [400, 403, 422, 500, 503, 429]) {
       await gate.run('org', `k${status}`, 'fp', async () => answer(status, ++calls))
       const again = await gate.run('org', `k${status}`, 'fp', async () => answer(202, ++calls))
       expect(again.replayed).toBe(false)
+      expect(again.result.status).toBe(202)
     }
-    await gate.run('org', 'k400', 'fp', async () => answer(400, ++calls))
-    expect(
-      (await gate.run('org', 'k400', 'fp', async () => answer(202, ++calls))).result.status,
-    ).toBe(400)
+    // A corrected body under the key of a refused request is processed, not a 422 reuse.
+    await gate.run('org', 'k-fixed', 'bad body', async () => answer(400, ++calls))
+    const fixed = await gate.run('org', 'k-fixed', 'good body', async () => answer(202, ++calls))
+    expect(fixed).toMatchObject({ replayed: false, result: { status: 202 } })
   })
 
   it('forgets keys 24 h later on the emulator clock', async () => {

@@ -20,8 +20,12 @@ export function checkIdempotencyKey(key: string): string {
   return key
 }
 
-/** 5xx, 429 and dropped-before answers are not kept: a retry processes anew. */
-const isStored = (status: number): boolean => status < 500 && status !== 429
+/**
+ * Only accepted requests are kept (as Stripe does): a 4xx refused the request before anything
+ * was done, so a corrected retry under the same key (often derived from an order id) is
+ * processed rather than answered 422; 5xx, 429 and dropped-before answers are retried anew.
+ */
+const isStored = (status: number): boolean => status >= 200 && status < 300
 
 interface InFlight {
   readonly fingerprint: string

@@ -39,10 +39,16 @@ describe('planDelivery', () => {
     for (const to of [TEST_RECIPIENTS.closedWindow, '+628177777777']) {
       expect(plan(text(to))).toEqual({ kind: 'failed_at_once', failure: 'outside_24h_window' })
     }
-    expect(plan(text(TEST_RECIPIENTS.openWindow), NOW - 1000 + WINDOW_MS - 1).kind).toBe('delivers')
-    expect(plan(text(TEST_RECIPIENTS.openWindow), NOW - 1000 + WINDOW_MS)).toMatchObject({
+    const customer = '+628177777777'
+    store.saveInbound('org', FROM, customer, NOW - 1000)
+    expect(plan(text(customer), NOW - 1000 + WINDOW_MS - 1).kind).toBe('delivers')
+    expect(plan(text(customer), NOW - 1000 + WINDOW_MS)).toMatchObject({
       failure: 'outside_24h_window',
     })
+  })
+
+  it('keeps the open-window test recipient open however far the clock moves', () => {
+    expect(plan(text(TEST_RECIPIENTS.openWindow), NOW + 30 * WINDOW_MS).kind).toBe('delivers')
   })
 
   it('sends templates without a window', () => {
