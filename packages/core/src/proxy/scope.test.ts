@@ -31,6 +31,8 @@ describe('parseScope', () => {
     [{ recipients: ['+62 811*'] }, 'recipients[0]', 'E.164'],
     [{ recipients: ['+1234567890123456'] }, 'recipients[0]', 'E.164'],
     [{ recipients: ['+628111111111', 5] }, 'recipients[1]', 'E.164'],
+    [{ senders: ['+62811*'] }, 'senders[0]', 'E.164'],
+    [{ senders: '+628511760008029' }, 'senders', 'must be an array of strings'],
     [{ templates: ['OTP'] }, 'templates[0]', 'template name'],
     [{ templates: [''] }, 'templates[0]', 'template name'],
     [{ maxSends: -1 }, 'maxSends', 'non-negative integer'],
@@ -88,6 +90,21 @@ describe('checkScope', () => {
       },
     )
     expect(checkScope({ templates: ['otp_code'] }, send)).toBeUndefined()
+  })
+
+  it('requires a listed `from` when senders are listed', () => {
+    const scope = parseScope({ senders: ['+628511760008029'] })
+    expect(checkScope(scope, { ...send, from: '+628511760008029' })).toBeUndefined()
+    expect(checkScope(scope, { ...send, from: '+628511760008030' })).toMatchObject({
+      code: 'scope_sender_forbidden',
+      param: 'from',
+      message: 'This token may not send from +628511760008030.',
+    })
+    expect(checkScope(scope, send)).toMatchObject({ code: 'scope_sender_forbidden', param: 'from' })
+    expect(checkScope(scope, send)?.message).toContain('must name its sender')
+    expect(
+      checkScope(parseScope({ senders: [] }), { ...send, from: '+628511760008029' })?.code,
+    ).toBe('scope_sender_forbidden')
   })
 
   it('leaves non-template sends alone when only templates are listed', () => {

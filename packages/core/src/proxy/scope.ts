@@ -38,6 +38,12 @@ export interface Scope {
    * (`'+62811*'` matches every number that starts with `+62811`; `'+*'` matches all).
    */
   readonly recipients?: readonly string[]
+  /**
+   * The organisation's numbers the token may send from (exact E.164). When set, every send
+   * must name its `from` and it must be one of these; without it, a token of an organisation
+   * with several numbers may send from any of them.
+   */
+  readonly senders?: readonly string[]
   /** The template names allowed when `type` is `'template'` (other types are not affected). */
   readonly templates?: readonly string[]
   /**
@@ -51,6 +57,7 @@ export interface Scope {
 export type ScopeViolationCode =
   | 'scope_type_forbidden'
   | 'scope_recipient_forbidden'
+  | 'scope_sender_forbidden'
   | 'scope_template_forbidden'
 
 /** Why a send is outside its token's scope. */
@@ -64,6 +71,7 @@ export interface ScopeViolation {
 /** The fields of a validated send that a scope looks at. */
 export interface ScopedSend {
   readonly to: string
+  readonly from?: string | undefined
   readonly type: string
   readonly template?: { readonly name: string } | undefined
 }
@@ -82,7 +90,7 @@ export class ScopeError extends TypeError {
 const E164 = /^\+[1-9]\d{1,14}$/
 const RECIPIENT_PREFIX = /^\+(?:[1-9]\d{0,13})?\*$/
 const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/
-const SCOPE_KEYS = new Set(['types', 'recipients', 'templates', 'maxSends'])
+const SCOPE_KEYS = new Set(['types', 'recipients', 'senders', 'templates', 'maxSends'])
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -120,13 +128,14 @@ export function parseScope(value: unknown): Scope {
     if (!SCOPE_KEYS.has(key)) {
       throw new ScopeError(
         key,
-        'is not a scope field (known: types, recipients, templates, maxSends)',
+        'is not a scope field (known: types, recipients, senders, templates, maxSends)',
       )
     }
   }
   const scope: {
     types?: readonly ScopeMessageType[]
     recipients?: readonly string[]
+    senders?: readonly string[]
     templates?: readonly string[]
     maxSends?: number
   } = {}
@@ -145,6 +154,14 @@ export function parseScope(value: unknown): Scope {
       'recipients',
       (item) => E164.test(item) || RECIPIENT_PREFIX.test(item),
       "must be an E.164 number ('+628111111111') or a prefix ending in * ('+62811*')",
+    )
+  }
+  if (value.senders !== undefined) {
+    scope.senders = stringList(
+      value.senders,
+      'senders',
+      (item) => E164.test(item),
+      "must be an E.164 number ('+628511760008029')",
     )
   }
   if (value.templates !== undefined) {
@@ -176,7 +193,7 @@ export function recipientAllowed(recipients: readonly string[], to: string): boo
 }
 
 /**
- * The first way `send` breaks `scope` (type, then recipient, then template), or `undefined` when
+ * The first way `send` breaks `scope` (type, recipient, sender, then template), or `undefined` when
  * it is within it. `send` must already be validated (a well-formed `to`, a known `type`).
  */
 export function checkScope(scope: Scope | undefined, send: ScopedSend): ScopeViolation | undefined {
@@ -193,6 +210,16 @@ export function checkScope(scope: Scope | undefined, send: ScopedSend): ScopeVio
       code: 'scope_recipient_forbidden',
       param: 'to',
       message: `This token may not send to ${send.to}.`,
+    }
+  }
+  if (scope.senders !== undefined && !scope.senders.includes(send.from ?? '')) {
+    return {
+      code: 'scope_sender_forbidden',
+      param: 'from',
+      message:
+        send.from === undefined
+          ? `This token must name its sender in "from" (allowed: ${scope.senders.join(', ') || 'none'}).`
+          : `This token may not send from ${send.from}.`,
     }
   }
   if (

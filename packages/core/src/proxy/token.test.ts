@@ -1,6 +1,13 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { deriveKid, importKeyring, MAX_TOKEN_TTL, mintToken, verifyToken } from './token.ts'
+import {
+  CLOCK_TOLERANCE,
+  deriveKid,
+  importKeyring,
+  MAX_TOKEN_TTL,
+  mintToken,
+  verifyToken,
+} from './token.ts'
 
 const A = 'secret-a-0123456789abcdef0123456789'
 const B = 'secret-b-0123456789abcdef0123456789'
@@ -47,6 +54,22 @@ describe('mintToken / verifyToken', () => {
     expect(rotating.signing.kid).toBe(await deriveKid(B))
     const after = await importKeyring([B])
     expect(await verifyToken(after, token)).toMatchObject({ ok: false, code: 'token_key_unknown' })
+  })
+
+  it('tolerates a few seconds of clock skew between instances, not more', async () => {
+    const keyring = await importKeyring([A])
+    const now = Math.floor(Date.now() / 1000)
+    const mint = (at: number, ttl = 60) =>
+      mintToken(keyring, { subject: 'u', scope: undefined, ttl, now: at })
+    // Minted by an instance whose clock runs ahead.
+    expect((await verifyToken(keyring, await mint(now + CLOCK_TOLERANCE - 1))).ok).toBe(true)
+    expect(await verifyToken(keyring, await mint(now + 60))).toMatchObject({ ok: false })
+    // Expired a moment ago by this instance's clock, within the skew.
+    expect((await verifyToken(keyring, await mint(now - 61, 60))).ok).toBe(true)
+    expect(await verifyToken(keyring, await mint(now - 120, 60))).toMatchObject({
+      ok: false,
+      code: 'token_expired',
+    })
   })
 
   it('keys are not extractable', async () => {

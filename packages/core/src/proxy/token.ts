@@ -19,6 +19,8 @@ export const TOKEN_TYPE = 'kirim-proxy+jwt'
 export const MAX_TOKEN_TTL = 3600
 /** The longest token accepted, in characters: far above any real scope, far below header limits. */
 export const MAX_TOKEN_LENGTH = 8192
+/** Seconds of clock skew between proxy instances tolerated on `iat` and `exp`. */
+export const CLOCK_TOLERANCE = 5
 
 const KID_LABEL = 'kirim-proxy-kid\0'
 const encoder = new TextEncoder()
@@ -138,6 +140,9 @@ export async function verifyToken(keyring: Keyring, token: string): Promise<Toke
         issuer: TOKEN_ISSUER,
         audience: TOKEN_ISSUER,
         requiredClaims: ['sub', 'jti', 'iat', 'exp'],
+        // Instances of one deployment share secrets but not clocks: a token minted on one whose
+        // clock runs a little ahead must still verify on the others.
+        clockTolerance: CLOCK_TOLERANCE,
         // Also refuses an `iat` in the future; `exp` is checked on its own.
         maxTokenAge: MAX_TOKEN_TTL,
       },

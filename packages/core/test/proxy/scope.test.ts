@@ -185,3 +185,33 @@ describe('authorize scope validation', () => {
     }
   })
 })
+
+describe('scope: senders', () => {
+  it('requires a listed `from` in an organisation with several numbers', async () => {
+    const own = await startStack({
+      webhooks: false,
+      emulator: { numbers: ['+628511760008029', '+628511760008030'] },
+    })
+    try {
+      const token = await mint(own, as('u_senders', { senders: ['+628511760008029'] }))
+      const from = (sender?: string) => ({
+        ...text(OPEN_WINDOW),
+        ...(sender ? { from: sender } : {}),
+      })
+      expect((await send(own, token, from('+628511760008029'))).status).toBe(202)
+      for (const body of [from('+628511760008030'), from()]) {
+        const before = own.upstreamCalls.length
+        const response = await send(own, token, body)
+        expect(response.status).toBe(403)
+        expect(await envelopeOf(response)).toMatchObject({
+          type: 'permission_error',
+          code: 'scope_sender_forbidden',
+          param: 'from',
+        })
+        expect(own.upstreamCalls.length).toBe(before)
+      }
+    } finally {
+      await own.close()
+    }
+  })
+})
