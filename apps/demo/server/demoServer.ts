@@ -49,7 +49,7 @@ const TEST_RECIPIENT_INFO: readonly TestRecipient[] = [
   {
     number: TEST_RECIPIENTS.notOnWhatsApp,
     label: 'Not on WhatsApp',
-    hint: 'Accepted, then fails with recipient_not_on_whatsapp.',
+    hint: 'Its window is closed, so send a template: accepted, then fails with recipient_not_on_whatsapp.',
   },
   {
     number: TEST_RECIPIENTS.blocked,
@@ -59,7 +59,7 @@ const TEST_RECIPIENT_INFO: readonly TestRecipient[] = [
   {
     number: TEST_RECIPIENTS.neverReads,
     label: 'Never reads',
-    hint: 'Delivered, never read.',
+    hint: 'Its window is closed, so send a template: delivered, never read.',
   },
 ]
 
@@ -98,7 +98,11 @@ export function createDemoServer(env: DemoEnv): DemoServer {
     if (response.ok && webhookSecret !== undefined) {
       try {
         inbox.record(
-          await verifyWebhook({ body: await copy.text(), headers: copy.headers, secret: webhookSecret }),
+          await verifyWebhook({
+            body: await copy.text(),
+            headers: copy.headers,
+            secret: webhookSecret,
+          }),
         )
       } catch (error) {
         console.error('[kirim-demo] inbox: could not read an accepted webhook:', error)
@@ -146,12 +150,30 @@ export function createDemoServer(env: DemoEnv): DemoServer {
 
   const serveDemo = (request: Request, path: string): Response => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return json({ error: { type: 'invalid_request_error', code: 'method_not_allowed', message: `Use GET on ${path}.` } }, 405)
+      return json(
+        {
+          error: {
+            type: 'invalid_request_error',
+            code: 'method_not_allowed',
+            message: `Use GET on ${path}.`,
+          },
+        },
+        405,
+      )
     }
     if (path === `${DEMO_PATH}/config`) return json(pageConfig)
     if (path === `${DEMO_PATH}/inbox`) {
       if (sessionIdOf(request.headers.get('cookie')) === undefined) {
-        return json({ error: { type: 'authentication_error', code: 'not_authorized', message: 'Load the demo page first: it starts your session.' } }, 401)
+        return json(
+          {
+            error: {
+              type: 'authentication_error',
+              code: 'not_authorized',
+              message: 'Load the demo page first: it starts your session.',
+            },
+          },
+          401,
+        )
       }
       if (webhookSecret === undefined) return notFound('The inbox needs KIRIM_WEBHOOK_SECRET.')
       return inbox.stream(request)
@@ -161,7 +183,10 @@ export function createDemoServer(env: DemoEnv): DemoServer {
 
   return {
     mode: config.mode,
-    prefixes: emulator === undefined ? [PROXY_BASE_PATH, DEMO_PATH] : [PROXY_BASE_PATH, DEMO_PATH, EMULATOR_PATH],
+    prefixes:
+      emulator === undefined
+        ? [PROXY_BASE_PATH, DEMO_PATH]
+        : [PROXY_BASE_PATH, DEMO_PATH, EMULATOR_PATH],
 
     async fetch(request) {
       const path = new URL(request.url).pathname

@@ -82,7 +82,8 @@ export function createInbox({ limit = 200, heartbeatInterval = 15_000 }: InboxOp
 
     stream(request) {
       const lastId = Number(
-        request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId'),
+        request.headers.get('last-event-id') ??
+          new URL(request.url).searchParams.get('lastEventId'),
       )
       const after = Number.isInteger(lastId) && lastId > 0 ? lastId : 0
       let cleanup = () => {}

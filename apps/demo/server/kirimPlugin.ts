@@ -27,13 +27,16 @@ const DEMO_SERVER = fileURLToPath(new URL('./demoServer.ts', import.meta.url))
  * condition), as the page does: `pnpm dev` works on a fresh clone, before any package is built.
  */
 async function loadDemoServer(root: string): Promise<typeof createDemoServer> {
-  const { module } = await runnerImport<{ createDemoServer: typeof createDemoServer }>(DEMO_SERVER, {
-    root,
-    logLevel: 'error',
-    environments: {
-      inline: { resolve: { conditions: ['kirim-source'], noExternal: [/^@kirim\//] } },
+  const { module } = await runnerImport<{ createDemoServer: typeof createDemoServer }>(
+    DEMO_SERVER,
+    {
+      root,
+      logLevel: 'error',
+      environments: {
+        inline: { resolve: { conditions: ['kirim-source'], noExternal: [/^@kirim\//] } },
+      },
     },
-  })
+  )
   return module.createDemoServer
 }
 
@@ -59,14 +62,19 @@ const SECRET_NAME = /KIRIM.*(KEY|SECRET|TOKEN)/i
 
 /** Refuses a configuration that would put a Kirim secret into the page bundle. */
 function assertNoClientSecrets(config: ResolvedConfig, env: DemoEnv): void {
-  const prefixes = Array.isArray(config.envPrefix) ? config.envPrefix : [config.envPrefix ?? 'VITE_']
+  const prefixes = Array.isArray(config.envPrefix)
+    ? config.envPrefix
+    : [config.envPrefix ?? 'VITE_']
   if (prefixes.some((prefix) => 'KIRIM_'.startsWith(prefix) || prefix.startsWith('KIRIM'))) {
     throw new Error(
       `envPrefix ${JSON.stringify(config.envPrefix)} would ship KIRIM_ variables (the API key) to the browser.`,
     )
   }
   for (const [name, value] of Object.entries(config.env)) {
-    if (SECRET_NAME.test(name) || (env.KIRIM_API_KEY !== undefined && value === env.KIRIM_API_KEY)) {
+    if (
+      SECRET_NAME.test(name) ||
+      (env.KIRIM_API_KEY !== undefined && value === env.KIRIM_API_KEY)
+    ) {
       throw new Error(
         `${name} is exposed to the browser by Vite. Put the Kirim API key in KIRIM_API_KEY (server only), never in a VITE_ variable.`,
       )

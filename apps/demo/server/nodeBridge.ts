@@ -63,7 +63,12 @@ export async function sendWebResponse(response: Response, res: ServerResponse): 
 export function mount(prefixes: readonly string[], handler: FetchHandler) {
   return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => {
     const path = req.url ?? '/'
-    if (!prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`))) {
+    if (
+      !prefixes.some(
+        (prefix) =>
+          path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`),
+      )
+    ) {
       next()
       return
     }

@@ -47,8 +47,9 @@ export function App({ config }: { readonly config: DemoPageConfig }) {
       <footer className="footer">
         <p>
           Browser → <code>@kirim/react</code> → <code>@kirim/core</code> (short-lived token) → proxy{' '}
-          <code>/api/kirim</code> (holds the API key) → {emulator ? 'the Kirim emulator' : 'the Kirim API'}. Webhooks
-          come back the same way as an event stream.
+          <code>/api/kirim</code> (holds the API key) →{' '}
+          {emulator ? 'the Kirim emulator' : 'the Kirim API'}. Webhooks come back the same way as an
+          event stream.
         </p>
       </footer>
     </div>

@@ -6,9 +6,9 @@ import { KirimProvider } from '@kirim/react'
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { demoConfigQuery } from './api/demoConfig.ts'
 import { App } from './App.tsx'
-import { kirim, statusEvents } from './kirim.ts'
+import { demoConfigQuery } from './api/demoConfig.ts'
+import { kirim, STATUS_EVENTS_URL } from './kirim.ts'
 import './styles.css'
 
 const queryClient = new QueryClient({
@@ -34,7 +34,7 @@ function Root() {
     )
   }
   return (
-    <KirimProvider client={kirim} events={config.data.liveStatus ? statusEvents : undefined}>
+    <KirimProvider client={kirim} events={config.data.liveStatus ? STATUS_EVENTS_URL : undefined}>
       <App config={config.data} />
     </KirimProvider>
   )

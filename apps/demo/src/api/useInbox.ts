@@ -5,16 +5,28 @@
 import { useEffect, useState } from 'react'
 import { INBOX_EVENT, type InboxEntry } from '../../shared/protocol.ts'
 
+/** An inbox entry and when this page got it. */
+export interface InboxItem extends InboxEntry {
+  /**
+   * `Date.now()` when it arrived here: what the page orders by, beside its own sends. (Meta's
+   * timestamp has whole seconds, on the emulator's clock.)
+   */
+  readonly arrivedAt: number
+}
+
 /** Every inbox entry so far, oldest first; `[]` while `enabled` is false. */
-export function useInbox(enabled: boolean): readonly InboxEntry[] {
-  const [entries, setEntries] = useState<readonly InboxEntry[]>([])
+export function useInbox(enabled: boolean): readonly InboxItem[] {
+  const [items, setItems] = useState<readonly InboxItem[]>([])
   useEffect(() => {
     if (!enabled) return undefined
     const source = new EventSource('/api/demo/inbox')
     const onEntry = (event: MessageEvent<string>) => {
       const entry = JSON.parse(event.data) as InboxEntry
-      setEntries((current) =>
-        current.some((known) => known.id === entry.id) ? current : [...current, entry],
+      const arrivedAt = Date.now()
+      setItems((current) =>
+        current.some((known) => known.id === entry.id)
+          ? current
+          : [...current, { ...entry, arrivedAt }],
       )
     }
     source.addEventListener(INBOX_EVENT, onEntry)
@@ -23,5 +35,5 @@ export function useInbox(enabled: boolean): readonly InboxEntry[] {
       source.close()
     }
   }, [enabled])
-  return entries
+  return items
 }

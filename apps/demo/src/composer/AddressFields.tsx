@@ -18,7 +18,11 @@ export function AddressFields({ draft, update, numbers, testRecipients }: Addres
         <Field
           label="From"
           path="from"
-          hint={numbers.length > 1 ? 'Your organisation has several numbers: pick the sender.' : undefined}
+          hint={
+            numbers.length > 1
+              ? 'Your organisation has several numbers: pick the sender.'
+              : undefined
+          }
         >
           {(control) => (
             <select

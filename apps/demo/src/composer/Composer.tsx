@@ -99,23 +99,33 @@ export function Composer({ config, onSent }: ComposerProps) {
           <h2 className="card__title" id="composer-title">
             New message
           </h2>
-          <p className="card__subtitle">Sent from this page through the proxy: the API key never reaches the browser.</p>
+          <p className="card__subtitle">
+            Sent from this page through the proxy: the API key never reaches the browser.
+          </p>
         </div>
       </header>
       <IssuesContext value={issueMap}>
         <form ref={form} className="form" noValidate onSubmit={submit} onKeyDown={sendOnShortcut}>
-          {showProblem ? <ProblemSummary problem={problem} issues={issues} onFocusIssue={focusIssue} /> : null}
+          {showProblem ? (
+            <ProblemSummary problem={problem} issues={issues} onFocusIssue={focusIssue} />
+          ) : null}
           <AddressFields
             draft={draft}
             update={update}
             numbers={config.numbers}
             testRecipients={config.testRecipients}
           />
-          <KindPicker kind={draft.kind} onChange={(kind) => update((current) => ({ ...current, kind }))} />
+          <KindPicker
+            kind={draft.kind}
+            onChange={(kind) => update((current) => ({ ...current, kind }))}
+          />
           <div className="form__content">
             {draft.kind === 'text' ? <TextFields draft={draft} update={update} /> : null}
             {draft.kind === 'template' ? <TemplateFields draft={draft} update={update} /> : null}
-            {draft.kind === 'image' || draft.kind === 'document' || draft.kind === 'video' || draft.kind === 'audio' ? (
+            {draft.kind === 'image' ||
+            draft.kind === 'document' ||
+            draft.kind === 'video' ||
+            draft.kind === 'audio' ? (
               <MediaFields kind={draft.kind} draft={draft} update={update} />
             ) : null}
             {draft.kind === 'cta_url' ? <CtaUrlFields draft={draft} update={update} /> : null}

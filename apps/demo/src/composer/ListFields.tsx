@@ -2,9 +2,10 @@
  * An interactive list: header, body, footer, the button that opens it, and its sections of rows
  * (id, title, description), with rows and sections added and removed in place.
  */
-import { useIssues } from './issues.ts'
+
 import { TextField } from '../ui/Field.tsx'
 import { type Draft, emptyRow, type ListRowDraft, type ListSectionDraft } from './draft.ts'
+import { useIssues } from './issues.ts'
 
 export interface ListFieldsProps {
   readonly draft: Draft
@@ -30,10 +31,17 @@ export function ListFields({ draft, update }: ListFieldsProps) {
   const list = draft.list
   const set = (patch: Partial<Draft['list']>) =>
     update((current) => ({ ...current, list: { ...current.list, ...patch } }))
-  const setSections = (change: (sections: readonly ListSectionDraft[]) => readonly ListSectionDraft[]) =>
-    update((current) => ({ ...current, list: { ...current.list, sections: change(current.list.sections) } }))
+  const setSections = (
+    change: (sections: readonly ListSectionDraft[]) => readonly ListSectionDraft[],
+  ) =>
+    update((current) => ({
+      ...current,
+      list: { ...current.list, sections: change(current.list.sections) },
+    }))
   const setSection = (at: number, change: (section: ListSectionDraft) => ListSectionDraft) =>
-    setSections((sections) => sections.map((section, index) => (index === at ? change(section) : section)))
+    setSections((sections) =>
+      sections.map((section, index) => (index === at ? change(section) : section)),
+    )
   const setRow = (sectionAt: number, rowAt: number, patch: Partial<ListRowDraft>) =>
     setSection(sectionAt, (section) => ({
       ...section,
@@ -94,7 +102,9 @@ export function ListFields({ draft, update }: ListFieldsProps) {
                 <button
                   type="button"
                   className="button button--ghost button--small"
-                  onClick={() => setSections((sections) => sections.filter((_, index) => index !== sectionAt))}
+                  onClick={() =>
+                    setSections((sections) => sections.filter((_, index) => index !== sectionAt))
+                  }
                 >
                   Remove section {sectionAt + 1}
                 </button>
@@ -102,6 +112,13 @@ export function ListFields({ draft, update }: ListFieldsProps) {
             </div>
             <GroupIssues path={sectionPath} />
             <GroupIssues path={`${sectionPath}.rows`} />
+            <div className="rows__header" aria-hidden="true">
+              <span />
+              <span>Row id</span>
+              <span>Title</span>
+              <span>Description (optional)</span>
+              <span />
+            </div>
             <ol className="rows">
               {section.rows.map((row, rowAt) => {
                 const rowPath = `${sectionPath}.rows[${rowAt}]`
@@ -113,21 +130,26 @@ export function ListFields({ draft, update }: ListFieldsProps) {
                     </span>
                     <TextField
                       label={`Row ${rowAt + 1} id`}
+                      labelHidden
                       path={`${rowPath}.id`}
+                      placeholder="Row id"
                       spellCheck={false}
                       value={row.id}
                       onChange={(id) => setRow(sectionAt, rowAt, { id })}
                     />
                     <TextField
                       label={`Row ${rowAt + 1} title`}
+                      labelHidden
                       path={`${rowPath}.title`}
+                      placeholder="Title"
                       value={row.title}
                       onChange={(title) => setRow(sectionAt, rowAt, { title })}
                     />
                     <TextField
                       label={`Row ${rowAt + 1} description`}
+                      labelHidden
                       path={`${rowPath}.description`}
-                      aside="optional"
+                      placeholder="Description (optional)"
                       value={row.description}
                       onChange={(description) => setRow(sectionAt, rowAt, { description })}
                     />
@@ -152,7 +174,12 @@ export function ListFields({ draft, update }: ListFieldsProps) {
             <button
               type="button"
               className="button button--ghost button--small"
-              onClick={() => setSection(sectionAt, (current) => ({ ...current, rows: [...current.rows, emptyRow()] }))}
+              onClick={() =>
+                setSection(sectionAt, (current) => ({
+                  ...current,
+                  rows: [...current.rows, emptyRow()],
+                }))
+              }
             >
               + Add a row
             </button>

@@ -16,7 +16,11 @@ export function ProblemSummary({ problem, issues, onFocusIssue }: ProblemSummary
   return (
     <div className="alert alert--error" role="alert">
       <p className="alert__title">
-        {problem.sent ? problem.title : issues.length === 1 ? 'Fix this field first' : `Fix these ${issues.length} fields first`}
+        {problem.sent
+          ? problem.title
+          : issues.length === 1
+            ? 'Fix this field first'
+            : `Fix these ${issues.length} fields first`}
         {problem.code === undefined ? null : <code className="code-pill">{problem.code}</code>}
       </p>
       <p className="alert__body">{problem.message}</p>
@@ -24,14 +28,17 @@ export function ProblemSummary({ problem, issues, onFocusIssue }: ProblemSummary
         <ul className="alert__issues">
           {issues.map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
-              <button type="button" className="link-button" onClick={() => onFocusIssue(issue.path)}>
-                <code>{issue.path || '(message)'}</code> {issue.message}
+              <button type="button" className="issue-link" onClick={() => onFocusIssue(issue.path)}>
+                <code className="issue-link__path">{issue.path || '(message)'}</code>
+                <span className="issue-link__message">{issue.message}</span>
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      {problem.requestId === undefined ? null : <p className="alert__meta">Request {problem.requestId}</p>}
+      {problem.requestId === undefined ? null : (
+        <p className="alert__meta">Request {problem.requestId}</p>
+      )}
     </div>
   )
 }

@@ -86,12 +86,17 @@ export function TemplateFields({ draft, update }: TemplateFieldsProps) {
             value={draft.template.key}
             onChange={(event) =>
               update((current) =>
-                choose(current, list.find((template) => templateKey(template) === event.target.value)),
+                choose(
+                  current,
+                  list.find((template) => templateKey(template) === event.target.value),
+                ),
               )
             }
           >
             {templates.isPending ? <option value="">Loading templates…</option> : null}
-            {!templates.isPending && chosen === undefined ? <option value="">Choose a template</option> : null}
+            {!templates.isPending && chosen === undefined ? (
+              <option value="">Choose a template</option>
+            ) : null}
             {list.map((template) => (
               <option key={template.id} value={templateKey(template)}>
                 {template.name} · {template.language} · {template.category.toLowerCase()}
@@ -127,7 +132,9 @@ export function TemplateFields({ draft, update }: TemplateFieldsProps) {
                   ...current,
                   template: {
                     ...current.template,
-                    parameters: current.template.parameters.map((old, at) => (at === index ? text : old)),
+                    parameters: current.template.parameters.map((old, at) =>
+                      at === index ? text : old,
+                    ),
                   },
                 }))
               }

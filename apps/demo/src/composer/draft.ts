@@ -148,7 +148,10 @@ const withOptional = <T extends object>(fields: T): T =>
  * when empty, so that validation names them.
  */
 export function buildBody(draft: Draft): Record<string, unknown> {
-  const address = withOptional({ from: optional(draft.from, (from) => from.trim()), to: draft.to.trim() })
+  const address = withOptional({
+    from: optional(draft.from, (from) => from.trim()),
+    to: draft.to.trim(),
+  })
   switch (draft.kind) {
     case 'text':
       return {
@@ -187,7 +190,8 @@ export function buildBody(draft: Draft): Record<string, unknown> {
         type: draft.kind,
         [draft.kind]: withOptional({
           url: media.url.trim(),
-          caption: draft.kind === 'audio' ? undefined : optional(media.caption, (caption) => caption),
+          caption:
+            draft.kind === 'audio' ? undefined : optional(media.caption, (caption) => caption),
           filename:
             draft.kind === 'document' ? optional(media.filename, (name) => name.trim()) : undefined,
         }),

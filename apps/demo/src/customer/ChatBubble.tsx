@@ -15,13 +15,21 @@ function templateParameters(body: SendMessageBody): readonly string[] {
   if (body.type !== 'template') return []
   return (body.template.components ?? []).flatMap((component) =>
     component.type === 'body' && Array.isArray(component.parameters)
-      ? component.parameters.map((parameter) => ('text' in parameter ? String(parameter.text) : '…'))
+      ? component.parameters.map((parameter) =>
+          'text' in parameter ? String(parameter.text) : '…',
+        )
       : [],
   )
 }
 
 /** A template as the customer reads it: its body with the parameters filled in. */
-function TemplateText({ name, parameters }: { readonly name: string; readonly parameters: readonly string[] }) {
+function TemplateText({
+  name,
+  parameters,
+}: {
+  readonly name: string
+  readonly parameters: readonly string[]
+}) {
   const body = useTemplates(
     {},
     {
@@ -31,11 +39,19 @@ function TemplateText({ name, parameters }: { readonly name: string; readonly pa
           ?.components.find((component) => component.type.toUpperCase() === 'BODY')?.text,
     },
   ).data
-  const text = (body ?? name).replace(/\{\{(\d+)\}\}/g, (placeholder, n: string) => parameters[Number(n) - 1] ?? placeholder)
+  const text = (body ?? name).replace(
+    /\{\{(\d+)\}\}/g,
+    (placeholder, n: string) => parameters[Number(n) - 1] ?? placeholder,
+  )
   return <p className="bubble__text">{text}</p>
 }
 
-type ListReply = { readonly type: 'list_reply'; readonly id: string; readonly title: string; readonly description?: string | undefined }
+type ListReply = {
+  readonly type: 'list_reply'
+  readonly id: string
+  readonly title: string
+  readonly description?: string | undefined
+}
 
 export interface ChatBubbleProps {
   readonly entry: SentEntry
@@ -53,14 +69,18 @@ export function ChatBubble({ entry, answered, choosing, onChoose }: ChatBubblePr
   const interactive = entry.body.type === 'interactive' ? entry.body.interactive : undefined
   return (
     <li className="bubble bubble--business">
-      {interactive !== undefined && interactive.type === 'list' && interactive.header?.type === 'text' ? (
+      {interactive !== undefined &&
+      interactive.type === 'list' &&
+      interactive.header?.type === 'text' ? (
         <p className="bubble__header">{interactive.header.text}</p>
       ) : null}
       {entry.body.type === 'template' ? (
         <TemplateText name={entry.body.template.name} parameters={templateParameters(entry.body)} />
       ) : (
         <p className="bubble__text">
-          {MEDIA.has(entry.body.type) ? <span className="bubble__media">{summary.kind}</span> : null}
+          {MEDIA.has(entry.body.type) ? (
+            <span className="bubble__media">{summary.kind}</span>
+          ) : null}
           {summary.text}
         </p>
       )}
@@ -68,8 +88,11 @@ export function ChatBubble({ entry, answered, choosing, onChoose }: ChatBubblePr
         <span className="bubble__button">{interactive.action.parameters.display_text}</span>
       ) : null}
       {interactive?.type === 'list' ? (
-        <div className="bubble__list" role="group" aria-label={`${interactive.action.button}: choose a row as the customer`}>
-          <p className="bubble__list-title">{interactive.action.button}</p>
+        <fieldset className="bubble__list">
+          <legend className="bubble__list-title">
+            {interactive.action.button}
+            <span className="visually-hidden">: choose a row as the customer</span>
+          </legend>
           {interactive.action.sections.flatMap((section) =>
             section.rows.map((row) => (
               <button
@@ -78,7 +101,12 @@ export function ChatBubble({ entry, answered, choosing, onChoose }: ChatBubblePr
                 className="bubble__row"
                 disabled={answered || choosing}
                 onClick={() =>
-                  onChoose({ type: 'list_reply', id: row.id, title: row.title, description: row.description })
+                  onChoose({
+                    type: 'list_reply',
+                    id: row.id,
+                    title: row.title,
+                    description: row.description,
+                  })
                 }
               >
                 <span className="bubble__row-title">{row.title}</span>
@@ -88,7 +116,7 @@ export function ChatBubble({ entry, answered, choosing, onChoose }: ChatBubblePr
               </button>
             )),
           )}
-        </div>
+        </fieldset>
       ) : null}
       <span className="bubble__meta">{status === 'read' ? 'Read' : 'Delivered'}</span>
     </li>

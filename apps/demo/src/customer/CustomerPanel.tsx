@@ -5,8 +5,9 @@
  */
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
-import type { DemoPageConfig, InboxEntry } from '../../shared/protocol.ts'
+import type { DemoPageConfig } from '../../shared/protocol.ts'
 import { type CustomerMessage, type InboundReceipt, sendAsCustomer } from '../api/emulator.ts'
+import type { InboxItem } from '../api/useInbox.ts'
 import type { SentEntry } from '../messages/sent.ts'
 import { ChatBubble, CustomerBubble } from './ChatBubble.tsx'
 
@@ -15,14 +16,26 @@ export interface CustomerPanelProps {
   readonly customer: string
   readonly onCustomerChange: (customer: string) => void
   readonly sent: readonly SentEntry[]
-  readonly inbox: readonly InboxEntry[]
+  readonly inbox: readonly InboxItem[]
 }
 
-const clock = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })
+const clock = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+})
 
-export function CustomerPanel({ config, customer, onCustomerChange, sent, inbox }: CustomerPanelProps) {
+export function CustomerPanel({
+  config,
+  customer,
+  onCustomerChange,
+  sent,
+  inbox,
+}: CustomerPanelProps) {
   const [draft, setDraft] = useState('')
   const [receipt, setReceipt] = useState<InboundReceipt | undefined>()
+  // The interactive messages the customer answered (WhatsApp takes one answer per list).
+  const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set())
   const selectId = useId()
   const replyId = useId()
 
@@ -32,7 +45,7 @@ export function CustomerPanel({ config, customer, onCustomerChange, sent, inbox 
   const fromCustomer = inbox.filter((entry) => entry.from === customer)
   const conversation = [
     ...toCustomer.map((entry) => ({ at: entry.sentAt, sent: entry, received: undefined })),
-    ...fromCustomer.map((entry) => ({ at: Date.parse(entry.receivedAt), sent: undefined, received: entry })),
+    ...fromCustomer.map((entry) => ({ at: entry.arrivedAt, sent: undefined, received: entry })),
   ].sort((a, b) => a.at - b.at)
 
   const reply = useMutation({
@@ -58,7 +71,9 @@ export function CustomerPanel({ config, customer, onCustomerChange, sent, inbox 
           <h2 className="card__title" id="customer-title">
             Customer
           </h2>
-          <p className="card__subtitle">Play the customer on the emulator: reply, or pick a row of a list.</p>
+          <p className="card__subtitle">
+            Play the customer on the emulator: reply, or pick a row of a list.
+          </p>
         </div>
       </header>
       <div className="customer__picker">
@@ -96,17 +111,25 @@ export function CustomerPanel({ config, customer, onCustomerChange, sent, inbox 
           {conversation.length === 0 ? (
             <li className="phone__empty">Nothing here yet. Send this customer a message.</li>
           ) : (
-            conversation.map((item) =>
-              item.sent !== undefined ? (
+            conversation.map(({ sent: business, received }) =>
+              business !== undefined ? (
                 <ChatBubble
-                  key={item.sent.id}
-                  entry={item.sent}
-                  answered={fromCustomer.some((entry) => entry.interactive !== undefined && Date.parse(entry.receivedAt) >= item.at)}
-                  onChoose={(interactive) => reply.mutate({ interactive })}
+                  key={business.id}
+                  entry={business}
+                  answered={answered.has(business.id)}
                   choosing={reply.isPending}
+                  onChoose={(interactive) =>
+                    reply.mutate(
+                      { interactive },
+                      {
+                        onSuccess: () =>
+                          setAnswered((current) => new Set(current).add(business.id)),
+                      },
+                    )
+                  }
                 />
-              ) : (
-                <CustomerBubble key={item.received.id} entry={item.received} />
+              ) : received === undefined ? null : (
+                <CustomerBubble key={received.id} entry={received} />
               ),
             )
           )}
@@ -123,7 +146,11 @@ export function CustomerPanel({ config, customer, onCustomerChange, sent, inbox 
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
           />
-          <button type="submit" className="button button--primary phone__send" disabled={reply.isPending || draft.trim() === ''}>
+          <button
+            type="submit"
+            className="button button--primary phone__send"
+            disabled={reply.isPending || draft.trim() === ''}
+          >
             Reply
           </button>
         </form>
@@ -133,7 +160,9 @@ export function CustomerPanel({ config, customer, onCustomerChange, sent, inbox 
           {reply.error.message}
         </p>
       ) : receipt === undefined ? (
-        <p className="customer__note">A reply from the customer opens a 24-hour window for free-form messages.</p>
+        <p className="customer__note">
+          A reply from the customer opens a 24-hour window for free-form messages.
+        </p>
       ) : (
         <p className="customer__note customer__note--ok" role="status">
           Window open with {business} until {clock.format(new Date(receipt.window_expires_at))}.

@@ -1,7 +1,11 @@
 /** A customer message from a verified `message.received` webhook. */
 import type { InboxEntry } from '../../shared/protocol.ts'
 
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+const time = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
 
 export function InboundCard({ entry }: { readonly entry: InboxEntry }) {
   return (

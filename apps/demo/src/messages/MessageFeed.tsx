@@ -1,27 +1,29 @@
 /** The live list: what this page sent (newest first), with the customers' replies in between. */
-import type { InboxEntry } from '../../shared/protocol.ts'
+import type { InboxItem } from '../api/useInbox.ts'
 import { InboundCard } from './InboundCard.tsx'
-import type { OnSent, SentEntry } from './sent.ts'
 import { SentMessageCard } from './SentMessageCard.tsx'
+import type { OnSent, SentEntry } from './sent.ts'
 
 export interface MessageFeedProps {
   readonly sent: readonly SentEntry[]
-  readonly inbox: readonly InboxEntry[]
+  readonly inbox: readonly InboxItem[]
   readonly liveStatus: boolean
   readonly onSent: OnSent
 }
 
 type Item =
   | { readonly kind: 'sent'; readonly at: number; readonly entry: SentEntry }
-  | { readonly kind: 'inbound'; readonly at: number; readonly entry: InboxEntry }
+  | { readonly kind: 'inbound'; readonly at: number; readonly entry: InboxItem }
 
 export function MessageFeed({ sent, inbox, liveStatus, onSent }: MessageFeedProps) {
   const items: Item[] = [
     ...sent.map((entry): Item => ({ kind: 'sent', at: entry.sentAt, entry })),
-    ...inbox.map((entry): Item => ({ kind: 'inbound', at: Date.parse(entry.receivedAt), entry })),
+    ...inbox.map((entry): Item => ({ kind: 'inbound', at: entry.arrivedAt, entry })),
   ].sort((a, b) => b.at - a.at)
   const fallbacks = new Map(
-    sent.flatMap((entry) => (entry.fallbackFor === undefined ? [] : [[entry.fallbackFor, entry] as const])),
+    sent.flatMap((entry) =>
+      entry.fallbackFor === undefined ? [] : [[entry.fallbackFor, entry] as const],
+    ),
   )
   return (
     <section className="card feed" aria-labelledby="feed-title">
@@ -36,14 +38,16 @@ export function MessageFeed({ sent, inbox, liveStatus, onSent }: MessageFeedProp
               : 'Statuses are polled: set KIRIM_WEBHOOK_SECRET to have them pushed.'}
           </p>
         </div>
-        <span className={`live${liveStatus ? '' : ' live--off'}`}>{liveStatus ? 'Live' : 'Polling'}</span>
+        <span className={`live${liveStatus ? '' : ' live--off'}`}>
+          {liveStatus ? 'Live' : 'Polling'}
+        </span>
       </header>
       {items.length === 0 ? (
         <div className="empty">
           <p className="empty__title">No messages yet</p>
           <p className="empty__text">
-            Send one: its status moves <em>pending</em> → <em>sent</em> → <em>delivered</em> → <em>read</em> here as
-            webhooks arrive.
+            Send one: its status moves <em>pending</em> → <em>sent</em> → <em>delivered</em> →{' '}
+            <em>read</em> here as webhooks arrive.
           </p>
         </div>
       ) : (

@@ -5,8 +5,8 @@
  */
 import { useMessageStatus } from '@kirim/react'
 import { FallbackOffer } from './FallbackOffer.tsx'
-import type { OnSent, SentEntry } from './sent.ts'
 import { StatusChip, StatusTrack } from './StatusChip.tsx'
+import type { OnSent, SentEntry } from './sent.ts'
 import { summarize } from './summary.ts'
 
 export interface SentMessageCardProps {
@@ -16,35 +16,42 @@ export interface SentMessageCardProps {
   readonly onSent: OnSent
 }
 
-const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+const time = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
 
 export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProps) {
   const { data: message, error } = useMessageStatus(entry.id)
   const status = message?.status ?? 'pending'
   const summary = summarize(entry.body)
   const failure = message?.status === 'failed' ? message.error : undefined
-  const offerFallback =
-    failure?.code === 'outside_24h_window' && entry.body.type === 'text'
+  const offerFallback = failure?.code === 'outside_24h_window' && entry.body.type === 'text'
   return (
     <li className={`message message--${status}`} data-message-id={entry.id} data-status={status}>
       <div className="message__head">
         <span className="badge">{summary.kind}</span>
         <span className="message__to">
           to <strong>{entry.body.to}</strong>
-          {entry.body.from === undefined ? null : <span className="message__from"> from {entry.body.from}</span>}
+          {entry.body.from === undefined ? null : (
+            <span className="message__from"> from {entry.body.from}</span>
+          )}
         </span>
         <StatusChip status={status} />
       </div>
       <p className="message__text">{summary.text}</p>
       {summary.detail === undefined ? null : <p className="message__detail">{summary.detail}</p>}
-      <StatusTrack status={status} />
+      {status === 'failed' ? null : <StatusTrack status={status} />}
       {failure == null ? null : (
         <div className="message__failure">
           <code className="code-pill code-pill--error">{failure.code}</code>
           <span>{failure.message}</span>
         </div>
       )}
-      {offerFallback ? <FallbackOffer failed={entry} sentFallback={fallback} onSent={onSent} /> : null}
+      {offerFallback ? (
+        <FallbackOffer failed={entry} sentFallback={fallback} onSent={onSent} />
+      ) : null}
       {error === null ? null : (
         <p className="message__warning">Could not refresh the status: {error.message}</p>
       )}

@@ -24,7 +24,10 @@ export function StatusChip({ status }: { readonly status: MessageStatus }) {
 export function StatusTrack({ status }: { readonly status: MessageStatus }) {
   const reached = status === 'failed' ? -1 : STEPS.indexOf(status)
   return (
-    <ol className={`track${status === 'failed' ? ' track--failed' : ''}`} aria-label="Delivery progress">
+    <ol
+      className={`track${status === 'failed' ? ' track--failed' : ''}`}
+      aria-label="Delivery progress"
+    >
       {STEPS.map((step, index) => (
         <li
           key={step}

@@ -16,7 +16,9 @@ export function summarize(body: SendMessageBody): BodySummary {
       return { kind: 'Text', text: body.text.body, detail: undefined }
     case 'template': {
       const language =
-        typeof body.template.language === 'string' ? body.template.language : body.template.language.code
+        typeof body.template.language === 'string'
+          ? body.template.language
+          : body.template.language.code
       const parameters = (body.template.components ?? []).flatMap((component) =>
         'parameters' in component && Array.isArray(component.parameters)
           ? component.parameters.flatMap((parameter) =>

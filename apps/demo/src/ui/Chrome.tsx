@@ -26,8 +26,8 @@ export function ModeBanner({ mode }: { readonly mode: DemoPageConfig['mode'] }) 
     return (
       <div className="banner banner--live" role="note">
         <p>
-          <strong>Live mode.</strong> Messages go to real WhatsApp numbers through the Kirim API, with the key held by
-          the dev server. Each send counts.
+          <strong>Live mode.</strong> Messages go to real WhatsApp numbers through the Kirim API,
+          with the key held by the dev server. Each send counts.
         </p>
       </div>
     )
@@ -35,9 +35,10 @@ export function ModeBanner({ mode }: { readonly mode: DemoPageConfig['mode'] }) 
   return (
     <div className="banner" role="note">
       <p>
-        <strong>Emulator mode.</strong> No account needed: an in-process Kirim emulator answers the proxy and sends
-        its webhooks back, so statuses move for real. Pick a test recipient to see each outcome. To send real WhatsApp
-        messages, restart with <code>KIRIM_API_KEY=kdv_live_… pnpm dev</code>.
+        <strong>Emulator mode.</strong> No account needed: an in-process Kirim emulator answers the
+        proxy and sends its webhooks back, so statuses move for real. Pick a test recipient to see
+        each outcome. To send real WhatsApp messages, restart with{' '}
+        <code>KIRIM_API_KEY=kdv_live_… pnpm dev</code>.
       </p>
     </div>
   )

@@ -23,24 +23,44 @@ export interface FieldProps {
   /** Shown at the right of the label: a character count, "optional". */
   readonly aside?: ReactNode
   readonly className?: string
+  /** Keeps the label for screen readers only (the control sits under a visible column header). */
+  readonly labelHidden?: boolean
   readonly children: (props: ControlProps) => ReactNode
 }
 
-export function Field({ label, path, alsoPaths = [], hint, aside, className, children }: FieldProps) {
+export function Field({
+  label,
+  path,
+  alsoPaths = [],
+  hint,
+  aside,
+  className,
+  labelHidden = false,
+  children,
+}: FieldProps) {
   const id = useId()
   const errors = useIssues(path, ...alsoPaths)
   const hintId = hint === undefined ? undefined : `${id}-hint`
   const errorId = errors.length === 0 ? undefined : `${id}-error`
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined
   return (
-    <div className={['field', errors.length > 0 ? 'field--invalid' : '', className ?? ''].join(' ').trim()}>
-      <div className="field__label-row">
+    <div
+      className={['field', errors.length > 0 ? 'field--invalid' : '', className ?? '']
+        .join(' ')
+        .trim()}
+    >
+      <div className={labelHidden ? 'visually-hidden' : 'field__label-row'}>
         <label className="field__label" htmlFor={id}>
           {label}
         </label>
         {aside === undefined ? null : <span className="field__aside">{aside}</span>}
       </div>
-      {children({ id, 'data-path': path, 'aria-invalid': errors.length > 0, 'aria-describedby': describedBy })}
+      {children({
+        id,
+        'data-path': path,
+        'aria-invalid': errors.length > 0,
+        'aria-describedby': describedBy,
+      })}
       {errorId === undefined ? null : (
         <ul className="field__errors" id={errorId}>
           {errors.map((message) => (

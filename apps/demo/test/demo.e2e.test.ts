@@ -1,0 +1,359 @@
+/**
+ * The demo end to end, in headless Chromium: the Vite dev server started from scratch on the
+ * in-process emulator (no key, no configuration), the page sending through the proxy, statuses
+ * arriving over the event stream, the customer played through the emulator's control API, and
+ * the API key found nowhere the browser can see: not in any request or response, not in the
+ * production build.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createEmulator, type Emulator } from '@kirim/emulator'
+import { type EmulatorServer, serve } from '@kirim/emulator/node'
+import type { Browser, Locator, Page, Request } from 'playwright-core'
+import { build } from 'vite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findSecret, readTree } from './support/findSecret.ts'
+import {
+  collectPageErrors,
+  configFile,
+  demoRoot,
+  launchBrowser,
+  logStatuses,
+  movedForwardToRead,
+  openDemo,
+  type RunningDemo,
+  repoRoot,
+  startDemo,
+  statusLog,
+  withKirimEnv,
+} from './support/harness.ts'
+import { recordTraffic, type TrafficRecorder } from './support/recordTraffic.ts'
+
+const EMULATOR_KEY = 'kdv_live_emulatoremulatoremulator'
+const FAKE_KEY = 'kdv_live_e2eFakeKeyThatMustNeverShip0123'
+const OPEN_WINDOW = '+628111111111'
+const CLOSED_WINDOW = '+628122222222'
+
+/** Every recorded exchange, labelled, plus what the page holds, for a secret scan. */
+async function pageTexts(page: Page, traffic: TrafficRecorder): Promise<Map<string, string>> {
+  await traffic.settle()
+  const texts = new Map(
+    traffic.dump().map((text, index) => [`exchange ${index}: ${text.split('\n')[0]}`, text]),
+  )
+  texts.set('page HTML', await page.content())
+  texts.set(
+    'page storage',
+    await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage })),
+  )
+  texts.set('document.cookie', await page.evaluate(() => document.cookie))
+  return texts
+}
+
+describe('the demo in headless Chromium, on the emulator', () => {
+  let demo: RunningDemo
+  let browser: Browser
+  let page: Page
+  let traffic: TrafficRecorder
+  let baseUrl: string
+
+  /** The card of the sent message whose text contains `text`. */
+  const card = (text: string): Locator =>
+    page.locator('li.message[data-message-id]', { hasText: text })
+
+  beforeAll(async () => {
+    // No key, no configuration: what a fresh clone runs (with fast statuses).
+    demo = await startDemo({ KIRIM_EMULATOR_TIMING: 'fast' })
+    baseUrl = demo.url
+    browser = await launchBrowser()
+    const context = await browser.newContext({ viewport: { width: 1440, height: 960 } })
+    page = await context.newPage()
+    const errors = collectPageErrors(page)
+    await logStatuses(page)
+    traffic = await recordTraffic(page)
+    await openDemo(page, baseUrl, errors)
+  })
+
+  afterAll(async () => {
+    await traffic?.stop()
+    await browser?.close()
+    await demo?.server.close()
+  })
+
+  it('starts on the emulator with no configuration and says so', async () => {
+    await expect(page.getByRole('note').textContent()).resolves.toContain('Emulator mode')
+    const config = await (await fetch(`${baseUrl}/api/demo/config`)).json()
+    expect(config).toMatchObject({
+      mode: 'emulator',
+      numbers: ['+628511760008029', '+628511760008030'],
+    })
+    // The session cookie is HttpOnly: page scripts cannot read it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('kirim_demo_sid')
+    const cookies = await page.context().cookies()
+    expect(cookies.find((cookie) => cookie.name === 'kirim_demo_sid')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+    })
+  })
+
+  it('sends a text to the open-window recipient and sees it reach read, live', async () => {
+    const text = 'Halo dari Kirim (e2e, open window)'
+    await page.getByRole('button', { name: /Open window/ }).click()
+    await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe(OPEN_WINDOW)
+    await page.getByLabel('From', { exact: true }).selectOption('+628511760008030')
+    await page.getByLabel('Message', { exact: true }).fill(text)
+    await page.getByRole('button', { name: 'Send text' }).click()
+
+    const sent = card(text)
+    await sent.and(page.locator('[data-status="read"]')).waitFor({ timeout: 20_000 })
+    await expect(sent.locator('.chip').textContent()).resolves.toBe('Read')
+    await expect(sent.textContent()).resolves.toContain('from +628511760008030')
+
+    // The chip only ever moved forward, from pending to read.
+    const id = (await sent.getAttribute('data-message-id'))!
+    const seen = await statusLog(page, id)
+    expect(seen, seen.join(' → ')).toSatisfy(movedForwardToRead)
+
+    // The statuses came over the proxy's event stream, as Server-Sent Events.
+    await traffic.settle()
+    const streams = [...traffic.exchanges.values()].filter((entry) =>
+      entry.url.endsWith('/api/kirim/events'),
+    )
+    expect(
+      streams.some((entry) => entry.status === 200 && entry.mimeType === 'text/event-stream'),
+    ).toBe(true)
+    await expect
+      .poll(() => streams.map((entry) => entry.responseBody).join(''))
+      .toMatch(new RegExp(`event: message\\.status\\ndata: \\{"id":"${id}","status":"read"`))
+  })
+
+  it('falls back to the reengagement template when the 24-hour window is closed', async () => {
+    const text = 'Halo dari Kirim (e2e, closed window)'
+    await page.getByRole('button', { name: /Closed window/ }).click()
+    await page.getByLabel('Message', { exact: true }).fill(text)
+    await page.getByRole('button', { name: 'Send text' }).click()
+
+    const failed = card(text)
+    await failed.and(page.locator('[data-status="failed"]')).waitFor({ timeout: 20_000 })
+    await expect(failed.locator('.code-pill--error').textContent()).resolves.toBe(
+      'outside_24h_window',
+    )
+
+    await failed.getByRole('button', { name: 'Send the reengagement template instead' }).click()
+    await failed.getByText('Sent the reengagement template instead').waitFor()
+    const failedId = (await failed.getAttribute('data-message-id'))!
+    const fallback = page.locator('li.message[data-message-id]', {
+      hasText: `fallback for ${failedId}`,
+    })
+    await fallback.and(page.locator('[data-status="read"]')).waitFor({ timeout: 20_000 })
+    await expect(fallback.textContent()).resolves.toContain('reengagement · id_ID')
+    await expect(fallback.textContent()).resolves.toContain(CLOSED_WINDOW)
+  })
+
+  it('sends an interactive list and answers it as the customer', async () => {
+    await page.getByRole('button', { name: /Open window/ }).click()
+    await page.getByRole('radio', { name: 'List' }).check()
+    await page.getByLabel('Row 2 title').fill('Teknis')
+    await page.getByRole('button', { name: 'Send list' }).click()
+
+    const list = card('Layanan apa yang Anda butuhkan?')
+    await list.and(page.locator('[data-status="read"]')).waitFor({ timeout: 20_000 })
+
+    // The customer's phone shows the delivered list; choosing a row sends a list_reply.
+    const rows = page.getByRole('group', { name: /choose a row as the customer/ })
+    await rows.getByRole('button', { name: /Tagihan/ }).click()
+
+    // It comes back as a verified message.received webhook, on the feed and on the phone.
+    const inbound = page.locator('li.message--inbound', { hasText: 'list_reply' })
+    await inbound.waitFor({ timeout: 20_000 })
+    await expect(inbound.textContent()).resolves.toMatch(/Tagihan[\s\S]*id: billing/)
+    await expect(inbound.textContent()).resolves.toContain(`from ${OPEN_WINDOW}`)
+    await page.locator('.bubble--customer', { hasText: 'Tagihan' }).waitFor()
+    await expect(rows.getByRole('button', { name: /Teknis/ }).isDisabled()).resolves.toBe(true)
+  })
+
+  it('shows a 4097-character text as a field error without any request leaving the page', async () => {
+    // Everything sent so far has settled (read or failed): nothing has a reason to poll.
+    await page.getByRole('radio', { name: 'Text' }).check()
+    const message = page.getByLabel('Message', { exact: true })
+    await message.fill('x'.repeat(4097))
+
+    const during: Request[] = []
+    const onRequest = (request: Request) => during.push(request)
+    page.on('request', onRequest)
+    await page.getByRole('button', { name: 'Send text' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Fix this field first' }).waitFor()
+    // Long enough for a request the click might have started to show up.
+    await page.waitForTimeout(750)
+    page.off('request', onRequest)
+
+    expect(during.filter((request) => request.url().includes('/api/kirim/v1'))).toEqual([])
+    expect(during.map((request) => request.url())).toEqual([])
+    await expect(message.getAttribute('aria-invalid')).resolves.toBe('true')
+    await expect(message.evaluate((element) => element === document.activeElement)).resolves.toBe(
+      true,
+    )
+    const describedBy = (await message.getAttribute('aria-describedby'))!.split(' ')
+    const description = await page.locator(`[id="${describedBy[0]}"]`).textContent()
+    expect(description).toMatch(/4096/)
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('text.body')
+
+    // 4096 is allowed: the error goes away as soon as the text fits (still nothing sent).
+    await message.press('Backspace')
+    await expect.poll(() => message.getAttribute('aria-invalid')).toBe('false')
+    await message.fill('x'.repeat(4097))
+    await expect.poll(() => message.getAttribute('aria-invalid')).toBe('true')
+
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await mkdir(join(repoRoot, 'artifacts'), { recursive: true })
+    await page.screenshot({ path: join(repoRoot, 'artifacts', 'demo.png'), fullPage: true })
+  })
+
+  it('shows the API key in no request or response of the page', async () => {
+    await traffic.settle()
+    const exchanges = [...traffic.exchanges.values()]
+    // The recording is real: it holds the token exchange, a send, and the event stream's events.
+    const token = exchanges.find(
+      (entry) => entry.url.endsWith('/api/kirim/token') && entry.status === 200,
+    )
+    expect(token?.responseBody).toMatch(/"token":"[\w-]+\.[\w-]+\.[\w-]+"/)
+    expect(token?.requestHeaders.cookie).toMatch(/kirim_demo_sid=/)
+    const sends = exchanges.filter(
+      (entry) => entry.url.endsWith('/api/kirim/v1/messages') && entry.method === 'POST',
+    )
+    expect(sends.length).toBeGreaterThanOrEqual(4)
+    expect(sends[0]!.requestBody).toContain('"type":"text"')
+    expect(sends[0]!.requestHeaders.authorization).toMatch(/^Bearer /)
+    expect(
+      exchanges.some((entry) => entry.streamed && entry.responseBody.includes('message.status')),
+    ).toBe(true)
+    // Every body the browser kept was read (streams end unread when the page stops them).
+    expect(
+      exchanges.filter((entry) => entry.bodyError !== undefined && entry.url.includes('/api/')),
+    ).toEqual([])
+
+    const texts = await pageTexts(page, traffic)
+    expect(findSecret(texts, EMULATOR_KEY)).toEqual([])
+    // The scan would see it: the same search finds the key planted in a copy of a response.
+    const planted = new Map([
+      ['planted', `${texts.values().next().value}${btoa(`{"k":"${EMULATOR_KEY}"}`)}`],
+    ])
+    expect(findSecret(planted, EMULATOR_KEY)).toEqual(['planted'])
+  })
+
+  it('ships no API key in a production build, even with KIRIM_API_KEY set', async () => {
+    for (const apiKey of [undefined, FAKE_KEY]) {
+      const outDir = await mkdtemp(join(tmpdir(), 'kirim-demo-build-'))
+      try {
+        await withKirimEnv({ KIRIM_API_KEY: apiKey }, () =>
+          build({
+            configFile,
+            root: demoRoot,
+            envDir: false,
+            logLevel: 'silent',
+            build: { outDir, emptyOutDir: true },
+          }),
+        )
+        const files = await readTree(outDir)
+        expect([...files.keys()]).toContain('index.html')
+        const scripts = [...files].filter(([path]) => path.endsWith('.js'))
+        // The real bundle: the page that reads its config and talks to the proxy.
+        const bundle = scripts.map(([, text]) => text).join('\n')
+        expect(bundle).toContain('/api/demo/config')
+        expect(bundle).toContain('/api/kirim')
+        expect(findSecret(files, EMULATOR_KEY)).toEqual([])
+        expect(findSecret(files, FAKE_KEY)).toEqual([])
+      } finally {
+        await rm(outDir, { recursive: true, force: true })
+      }
+    }
+  })
+})
+
+describe('the demo in live mode, against a Kirim API over HTTP', () => {
+  // The emulator on a port stands in for the real API: a key only the dev server knows,
+  // statuses as signed webhooks over HTTP to the dev server's /api/kirim/webhooks.
+  const LIVE_KEY = 'kdv_live_e2eLiveModeKeyOnlyTheServerKnows'
+  const WEBHOOK_SECRET = 'whsec_e2eLiveModeWebhookSecret'
+  const SENDER = '+628511760008029'
+  let upstream: Emulator
+  let api: EmulatorServer
+  let demo: RunningDemo
+  let browser: Browser
+  let page: Page
+  let traffic: TrafficRecorder
+
+  beforeAll(async () => {
+    upstream = createEmulator({ apiKeys: [LIVE_KEY], numbers: [SENDER], timing: 'fast' })
+    api = await serve(upstream, { port: 0, host: '127.0.0.1' })
+    demo = await startDemo({
+      KIRIM_API_KEY: LIVE_KEY,
+      KIRIM_BASE_URL: api.url,
+      KIRIM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      KIRIM_FROM: SENDER,
+    })
+    const target = await fetch(`${api.url}/_emulator/webhook`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url: `${demo.url}/api/kirim/webhooks`, secret: WEBHOOK_SECRET }),
+    })
+    expect(target.status).toBe(200)
+    browser = await launchBrowser()
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+    const errors = collectPageErrors(page)
+    await logStatuses(page)
+    traffic = await recordTraffic(page)
+    await openDemo(page, demo.url, errors)
+  })
+
+  afterAll(async () => {
+    await traffic?.stop()
+    await browser?.close()
+    await demo?.server.close()
+    await api?.close()
+    await upstream?.close()
+  })
+
+  it('says it is live, offers no emulator controls, and mounts no control API', async () => {
+    await expect(page.getByRole('note').textContent()).resolves.toContain('Live mode')
+    await expect(page.getByRole('heading', { name: 'Customer' }).count()).resolves.toBe(0)
+    await expect(page.getByRole('button', { name: /Open window/ }).count()).resolves.toBe(0)
+    const config = await (await fetch(`${demo.url}/api/demo/config`)).json()
+    expect(config).toEqual({
+      mode: 'live',
+      numbers: [SENDER],
+      testRecipients: [],
+      liveStatus: true,
+    })
+    const control = await fetch(`${demo.url}/_emulator/inbound`, { method: 'POST', body: '{}' })
+    expect(control.status).toBe(404)
+    expect(upstream.messages()).toEqual([])
+  })
+
+  it('sends through the proxy with the server-side key and follows the webhooks to read', async () => {
+    const text = 'Halo dari Kirim (e2e, live mode)'
+    await page.getByLabel('To', { exact: true }).fill(OPEN_WINDOW)
+    await page.getByLabel('Message', { exact: true }).fill(text)
+    await page.getByRole('button', { name: 'Send text' }).click()
+
+    const sent = page.locator('li.message[data-message-id]', { hasText: text })
+    await sent.and(page.locator('[data-status="read"]')).waitFor({ timeout: 20_000 })
+    const id = (await sent.getAttribute('data-message-id'))!
+    const seen = await statusLog(page, id)
+    expect(seen, seen.join(' → ')).toSatisfy(movedForwardToRead)
+    // Upstream got it from the configured sender; every webhook reached the proxy over HTTP.
+    expect(upstream.messages()).toMatchObject([
+      { id, from: SENDER, to: OPEN_WINDOW, status: 'read' },
+    ])
+    await expect
+      .poll(() => upstream.deliveries().map((delivery) => delivery.state))
+      .toEqual(['delivered', 'delivered', 'delivered'])
+  })
+
+  it('shows the server-side key in no request or response of the page', async () => {
+    const texts = await pageTexts(page, traffic)
+    expect([...texts.keys()].some((label) => label.includes('/api/kirim/v1/messages'))).toBe(true)
+    expect(findSecret(texts, LIVE_KEY)).toEqual([])
+    expect(findSecret(texts, WEBHOOK_SECRET)).toEqual([])
+  })
+})
