@@ -49,7 +49,7 @@ const TEST_RECIPIENT_INFO: readonly TestRecipient[] = [
   {
     number: TEST_RECIPIENTS.notOnWhatsApp,
     label: 'Not on WhatsApp',
-    hint: 'Its window is closed, so send a template: accepted, then fails with recipient_not_on_whatsapp.',
+    hint: 'Accepted, then fails with recipient_not_on_whatsapp.',
   },
   {
     number: TEST_RECIPIENTS.blocked,
@@ -59,7 +59,7 @@ const TEST_RECIPIENT_INFO: readonly TestRecipient[] = [
   {
     number: TEST_RECIPIENTS.neverReads,
     label: 'Never reads',
-    hint: 'Its window is closed, so send a template: delivered, never read.',
+    hint: 'Delivered, never read.',
   },
 ]
 

@@ -110,6 +110,12 @@ describe('+628133333333: not on WhatsApp', () => {
     expectFailed(later, 'recipient_not_on_whatsapp', [1006, 131026])
     expect(Date.parse(later.updated_at)).toBeGreaterThan(Date.parse(m.updated_at))
   })
+
+  it('does the same for a free-form text (its window is a fixture, always open)', async () => {
+    const m = expectAccepted(await h.send(textTo(NOT_ON_WHATSAPP)))
+    await h.advance(30 * SECOND)
+    expectFailed(await h.message(m.id), 'recipient_not_on_whatsapp', [1006, 131026])
+  })
 })
 
 describe('+628144444444: blocked', () => {
@@ -127,6 +133,12 @@ describe('+628155555555: delivered, never read', () => {
     await h.advance(30 * SECOND)
     expect((await h.message(m.id)).status).toBe('delivered')
     await h.advance(48 * HOUR)
+    expect((await h.message(m.id)).status).toBe('delivered')
+  })
+
+  it('delivers a free-form text too, and never reads it', async () => {
+    const m = expectAccepted(await h.send(textTo(NEVER_READ)))
+    await h.advance(30 * SECOND)
     expect((await h.message(m.id)).status).toBe('delivered')
   })
 })

@@ -47,8 +47,15 @@ describe('planDelivery', () => {
     })
   })
 
-  it('keeps the open-window test recipient open however far the clock moves', () => {
+  it('keeps the scripted recipients open however far the clock moves', () => {
     expect(plan(text(TEST_RECIPIENTS.openWindow), NOW + 30 * WINDOW_MS).kind).toBe('delivers')
+    expect(plan(text(TEST_RECIPIENTS.neverReads), NOW + 30 * WINDOW_MS)).toMatchObject({
+      kind: 'delivers',
+      reads: false,
+    })
+    expect(plan(text(TEST_RECIPIENTS.notOnWhatsApp), NOW + 30 * WINDOW_MS).kind).not.toBe(
+      'failed_at_once',
+    )
   })
 
   it('sends templates without a window', () => {

@@ -12,5 +12,15 @@ export const TEST_RECIPIENTS = {
   neverReads: '+628155555555',
 } as const
 
+/**
+ * Test recipients whose window is always open: fixtures that show their scripted outcome for
+ * free-form messages too, however far the clock moves.
+ */
+export const ALWAYS_OPEN: ReadonlySet<string> = new Set([
+  TEST_RECIPIENTS.openWindow,
+  TEST_RECIPIENTS.notOnWhatsApp,
+  TEST_RECIPIENTS.neverReads,
+])
+
 /** A media URL on this host is accepted, then fails `media_download_failed`. */
 export const UNREACHABLE_MEDIA_HOST = 'unreachable.example'
