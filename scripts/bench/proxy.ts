@@ -5,10 +5,10 @@
  * in-process handler, which verifies the token, validates the body, enforces the scope and
  * forwards upstream with the API key. The difference is the proxy's cost.
  */
-import { Kirim } from '../../packages/core/dist/index.js'
-import { createProxy } from '../../packages/core/dist/proxy/index.js'
-import { createEmulator } from '../../packages/emulator/dist/index.js'
-import { serve } from '../../packages/emulator/dist/node.js'
+import { Kirim } from '@kirim/core'
+import { createProxy } from '@kirim/core/proxy'
+import { createEmulator } from '@kirim/emulator'
+import { serve } from '@kirim/emulator/node'
 import { textMessage } from './messages.ts'
 import { median } from './stats.ts'
 

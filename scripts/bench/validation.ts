@@ -3,7 +3,7 @@
  * How many message bodies per second `parseSendMessage` checks against every rule of the
  * contract, next to `JSON.stringify` of the same bodies (a cost every send pays anyway).
  */
-import { parseSendMessage } from '../../packages/core/dist/index.js'
+import { parseSendMessage } from '@kirim/core'
 import { everyMessageType, listMessage } from './messages.ts'
 import { callsPerSecond } from './stats.ts'
 

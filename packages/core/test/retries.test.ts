@@ -126,6 +126,49 @@ describe('what is retried', () => {
   })
 })
 
+describe('failures around the response', () => {
+  it('times out an attempt whose body stalls after the headers, and retries it', async () => {
+    let requests = 0
+    const stalling = createServer((_request, response) => {
+      requests++
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.write('{"data":')
+    })
+    await new Promise<void>((resolve) => stalling.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = stalling.address() as AddressInfo
+      const { kirim } = client({ baseUrl: `http://127.0.0.1:${port}`, timeout: 150, maxRetries: 1 })
+      const { result, ms } = await elapsed(() => kirim.me())
+      expect(result).toBeInstanceOf(ConnectionError)
+      expect(result).toMatchObject({ code: 'timeout' })
+      expect(requests).toBe(2)
+      expect(ms).toBeLessThan(2000)
+    } finally {
+      stalling.closeAllConnections()
+      await new Promise((resolve) => stalling.close(resolve))
+    }
+  })
+
+  it("treats any rejection of the caller's fetch as a network failure, and retries it", async () => {
+    let calls = 0
+    const cause = new Error('socket hang up')
+    const kirim = new Kirim({
+      apiKey: emulatorApiKey,
+      baseUrl: env.url,
+      maxRetries: 2,
+      fetch: async () => {
+        calls++
+        throw cause
+      },
+    })
+    const error = await kirim.me().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error).toMatchObject({ code: 'network_error', cause })
+    expect((error as Error).message).toContain('socket hang up')
+    expect(calls).toBe(3)
+  })
+})
+
 describe('how long it waits', () => {
   it('honours Retry-After in seconds', async () => {
     await env.fault({ kind: '503', count: 1, retryAfter: 1 })

@@ -168,6 +168,21 @@ describe('tokenUrl', () => {
     expect(api()).toHaveLength(0)
   })
 
+  it('rejects a token that would not fit a header, without quoting it', async () => {
+    plan = [{ token: 'kdv live token with spaces', expiresIn: 300 }]
+    const { kirim, api } = client()
+    const error = await kirim.me().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InvalidResponseError)
+    expect((error as InvalidResponseError).issues).toEqual([
+      {
+        path: 'token',
+        message: 'must be visible ASCII characters without spaces, to fit a header',
+      },
+    ])
+    expect((error as Error).message).not.toContain('with spaces')
+    expect(api()).toHaveLength(0)
+  })
+
   it('retries the token POST on a network failure only', async () => {
     plan = ['drop', { token: tokens[5] as string, expiresIn: 300 }]
     const { kirim, tokenPosts } = client()
@@ -227,6 +242,20 @@ describe('token', () => {
     expect((error as ValidationError).issues).toEqual([
       { path: 'expiresIn', message: 'must be a positive number of seconds (got -1)' },
     ])
+  })
+
+  it("checks that a token function's token fits a header", async () => {
+    const counter = countingFetch()
+    const kirim = new Kirim({
+      baseUrl: env.url,
+      fetch: counter.fetch,
+      token: async () => ({ token: 'secret with spaces', expiresIn: 60 }),
+    })
+    const error = await kirim.me().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual(['token'])
+    expect((error as Error).message).not.toContain('secret')
+    expect(counter.count()).toBe(0)
   })
 
   it('uses a token string as is and cannot refresh it: one 401, no repeat', async () => {

@@ -209,7 +209,11 @@ describe('useMessageStatus, live through the proxy', () => {
 
   test('after a drop it reconnects with Last-Event-ID and misses nothing', async () => {
     const message = await sendThroughProxy(template('+628111111111'))
-    const { result } = renderHook(() => useMessageStatus(message.id), { wrapper: live() })
+    // While the stream reconnects the hook polls; on a loaded machine the reconnect can outlast
+    // a 1 s poll. A long interval keeps polling out of this test: it pins the resume itself.
+    const { result } = renderHook(() => useMessageStatus(message.id, { pollInterval: 60_000 }), {
+      wrapper: live(),
+    })
     await emulator.emulator.clock.advance('1s')
     await waitFor(() => expect(result.current.data?.status).toBe('sent'))
     const before = proxy.streamRequests.length

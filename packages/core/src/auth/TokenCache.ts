@@ -12,27 +12,29 @@ export interface IssuedToken {
 const refreshMargin = (lifetimeMs: number): number => Math.min(30_000, lifetimeMs / 5)
 
 /**
- * Fetches a token on first use, keeps it, and fetches the next one shortly before it expires.
+ * Fetches a token on first use, keeps it, and fetches the next one shortly before it expires. A
+ * fixed credential (an API key, a token string) is a token that never expires and is never
+ * refreshed.
  *
  * Expiry is measured with `performance.now()` from the moment the fetch started, using the
  * relative `expiresIn`: a device whose wall clock is hours off still refreshes on time. Callers
  * that need a token while a fetch is running all wait for that one fetch.
  */
 export class TokenCache implements Credentials {
-  readonly refreshable = true
+  readonly refreshable: boolean
   readonly #issue: () => Promise<IssuedToken>
   #current: { readonly token: string; readonly refreshAt: number } | undefined
   #pending: Promise<string> | undefined
 
-  constructor(issue: () => Promise<IssuedToken>) {
+  /** `refreshable: false` for a credential that cannot change (an API key, a token string). */
+  constructor(issue: () => Promise<IssuedToken>, refreshable = true) {
     this.#issue = issue
+    this.refreshable = refreshable
   }
 
-  bearer(signal?: AbortSignal): Promise<string> {
+  bearer(signal?: AbortSignal): string | Promise<string> {
     const current = this.#current
-    if (current !== undefined && performance.now() < current.refreshAt) {
-      return Promise.resolve(current.token)
-    }
+    if (current !== undefined && performance.now() < current.refreshAt) return current.token
     this.#pending ??= this.#fetch()
     return abortable(this.#pending, signal)
   }

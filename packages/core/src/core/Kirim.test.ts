@@ -28,15 +28,13 @@ describe('new Kirim(options)', () => {
     expect(issuesOf({})).toEqual([
       {
         path: '',
-        message:
-          'needs exactly one of apiKey (server side), token or tokenUrl (browser) (got none)',
+        message: 'needs exactly one of apiKey, token or tokenUrl (got none)',
       },
     ])
     expect(issuesOf({ apiKey, tokenUrl: 'https://app.example/token' })).toEqual([
       {
         path: '',
-        message:
-          'needs exactly one of apiKey (server side), token or tokenUrl (browser) (got apiKey and tokenUrl)',
+        message: 'needs exactly one of apiKey, token or tokenUrl (got apiKey and tokenUrl)',
       },
     ])
   })

@@ -60,7 +60,7 @@ export class Kirim {
     const issues = requestOptionIssues(options)
     if (issues.length > 0) throw new ValidationError(issues, 'me call')
     const { data } = await this.#http.request({
-      method: 'get',
+      method: 'GET',
       path: 'v1/me',
       schema: MeEnvelopeSchema,
       what: 'me response',

@@ -58,7 +58,7 @@ export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
   catch<TResult = never>(
     onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
   ): Promise<Page<T> | TResult> {
-    return this.#firstPage().catch(onrejected)
+    return this.then(undefined, onrejected)
   }
 
   /** Like `Promise.prototype.finally`, for the first page. */

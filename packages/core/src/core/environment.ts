@@ -15,11 +15,13 @@ export const isBrowser = (): boolean =>
  * A random UUID v4. `crypto.randomUUID` exists only in secure contexts, so a page served over
  * plain http (other than localhost) falls back to `crypto.getRandomValues`, which exists everywhere.
  */
-export const randomUUID = (): string => {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
+export const randomUUID = (): string =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : // Each x of the template becomes a random hex digit; the 4 and the 8 set version and variant.
+      '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (digit) =>
+        (
+          +digit ^
+          ((crypto.getRandomValues(new Uint8Array(1))[0] ?? 0) & (15 >> (+digit / 4)))
+        ).toString(16),
+      )

@@ -1,54 +1,57 @@
 import type { Credentials } from '../auth/Credentials.ts'
 import { tokenUrlIssuer } from '../auth/fetchToken.ts'
-import { isHeaderSafe } from '../auth/isHeaderSafe.ts'
-import { StaticCredentials } from '../auth/StaticCredentials.ts'
-import { type IssuedToken, TokenCache } from '../auth/TokenCache.ts'
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.ts'
-import { E164_REGEX, parseOrThrow, TokenResponseSchema } from '../schemas/index.ts'
+import { TokenCache } from '../auth/TokenCache.ts'
+import { ValidationError } from '../errors/ValidationError.ts'
+import type { HttpClientOptions } from '../http/HttpClient.ts'
+import {
+  describeValue,
+  E164_REGEX,
+  HEADER_SAFE,
+  isHeaderSafe,
+  parseOrThrow,
+  TokenResponseSchema,
+} from '../schemas/index.ts'
 import type { KirimOptions } from '../types/options.ts'
-import { maxRetriesIssues, timeoutIssues } from './checkOptions.ts'
+import { type Check, checkMaxRetries, checkTimeout, issue, issuesOf } from './checkOptions.ts'
 import { isBrowser } from './environment.ts'
 
 /** The default `baseUrl`. */
 export const defaultBaseUrl = 'https://api-kckit.kirim.chat'
 
 /** The client's options with every default applied, checked. */
-export interface ResolvedOptions {
-  readonly baseUrl: string
+export interface ResolvedOptions extends HttpClientOptions {
   readonly from: string | undefined
-  readonly timeout: number
-  readonly maxRetries: number
-  readonly fetch: typeof fetch | undefined
-  readonly headers: Readonly<Record<string, string>>
   readonly credentials: Credentials
 }
 
 // Absolute http(s), or (in a browser, where the page is the base) relative.
-const isUsableUrl = (value: string): boolean => {
+const checkUrl = (path: string, value: unknown): Check => {
   try {
-    return ['http:', 'https:'].includes(new URL(value).protocol)
+    if (/^https?:$/.test(new URL(value as string).protocol)) return true
   } catch {
-    return isBrowser() && value !== ''
+    if (isBrowser() && typeof value === 'string' && value !== '') return true
   }
+  const url = `an absolute http(s) URL${isBrowser() ? ' or a path' : ''}`
+  return issue(path, `must be ${url} (got ${describeValue(value)})`)
 }
 
-const urlIssues = (path: string, value: unknown): ValidationIssue[] =>
-  typeof value === 'string' && isUsableUrl(value)
-    ? []
-    : [
-        {
-          path,
-          message: `must be an absolute http(s) URL${isBrowser() ? ' or a path' : ''} (got ${
-            typeof value === 'string' ? JSON.stringify(value) : String(value)
-          })`,
-        },
-      ]
-
 // The secret itself is never quoted back: it would end up in logs.
-const secretIssues = (path: string, value: unknown): ValidationIssue[] =>
-  typeof value === 'string' && isHeaderSafe(value)
-    ? []
-    : [{ path, message: 'must be a non-empty string of visible ASCII characters (no spaces)' }]
+const checkSecret = (path: string, value: unknown): Check =>
+  (typeof value === 'string' && isHeaderSafe(value)) || issue(path, `must be ${HEADER_SAFE}`)
+
+const checkHeaders = (headers: unknown): Check[] =>
+  typeof headers !== 'object' || headers === null
+    ? [issue('headers', 'must be an object of strings')]
+    : Object.entries(headers).map(
+        ([name, value]) =>
+          (typeof value === 'string' && name.toLowerCase() !== 'authorization') ||
+          issue(
+            `headers.${name}`,
+            typeof value === 'string'
+              ? 'is set by the client'
+              : `must be a string (got ${typeof value})`,
+          ),
+      )
 
 /**
  * Checks `new Kirim(options)` and fills in the defaults, or throws one `ValidationError` listing
@@ -56,112 +59,60 @@ const secretIssues = (path: string, value: unknown): ValidationIssue[] =>
  */
 export const resolveOptions = (options: KirimOptions): ResolvedOptions => {
   if (typeof options !== 'object' || options === null) {
-    throw new ValidationError([{ path: '', message: 'must be an options object' }], 'Kirim options')
+    throw new ValidationError([issue('', 'must be an options object')], 'Kirim options')
   }
-  const {
-    apiKey,
-    token,
-    tokenUrl,
-    baseUrl = defaultBaseUrl,
-    from,
-    timeout,
-    maxRetries,
-    headers,
-  } = options
-  const issues: ValidationIssue[] = []
-
+  const { apiKey, token, tokenUrl, baseUrl = defaultBaseUrl, from, timeout, maxRetries } = options
   const given = (['apiKey', 'token', 'tokenUrl'] as const).filter(
     (name) => options[name] !== undefined,
   )
-  if (given.length !== 1) {
-    issues.push({
-      path: '',
-      message: `needs exactly one of apiKey (server side), token or tokenUrl (browser) (got ${
-        given.length === 0 ? 'none' : given.join(' and ')
-      })`,
-    })
-  }
-  if (apiKey !== undefined) {
-    issues.push(...secretIssues('apiKey', apiKey))
-    if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
-      issues.push({
-        path: 'apiKey',
-        message:
-          'must not be used in a browser, where every visitor can read it: use tokenUrl with the ' +
-          '@kirim/core/proxy endpoint, or pass dangerouslyAllowBrowser: true for an internal tool',
-      })
-    }
-  }
-  if (token !== undefined && typeof token !== 'function')
-    issues.push(...secretIssues('token', token))
-  if (tokenUrl !== undefined) issues.push(...urlIssues('tokenUrl', tokenUrl))
-  issues.push(...urlIssues('baseUrl', baseUrl))
-  if (from !== undefined && !(typeof from === 'string' && E164_REGEX.test(from))) {
-    issues.push({
-      path: 'from',
-      message: `must be an E.164 phone number with a leading + (got ${JSON.stringify(from)})`,
-    })
-  }
-  issues.push(...timeoutIssues('timeout', timeout), ...maxRetriesIssues('maxRetries', maxRetries))
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
-    issues.push({ path: 'fetch', message: 'must be a fetch function' })
-  }
-  if (headers !== undefined) {
-    if (typeof headers !== 'object' || headers === null) {
-      issues.push({
-        path: 'headers',
-        message: 'must be an object of header names to string values',
-      })
-    } else {
-      for (const [name, value] of Object.entries(headers)) {
-        if (typeof value !== 'string') {
-          issues.push({
-            path: `headers.${name}`,
-            message: `must be a string (got ${typeof value})`,
-          })
-        }
-        if (name.toLowerCase() === 'authorization') {
-          issues.push({
-            path: `headers.${name}`,
-            message: 'is set by the client from apiKey, token or tokenUrl',
-          })
-        }
-      }
-    }
-  }
+  const issues = issuesOf(
+    given.length === 1 ||
+      issue(
+        '',
+        `needs exactly one of apiKey, token or tokenUrl (got ${given.join(' and ') || 'none'})`,
+      ),
+    apiKey === undefined || checkSecret('apiKey', apiKey),
+    apiKey === undefined ||
+      !isBrowser() ||
+      options.dangerouslyAllowBrowser === true ||
+      issue(
+        'apiKey',
+        'must not be used in a browser, where anyone can read it: use tokenUrl, or set dangerouslyAllowBrowser',
+      ),
+    token === undefined || typeof token === 'function' || checkSecret('token', token),
+    tokenUrl === undefined || checkUrl('tokenUrl', tokenUrl),
+    checkUrl('baseUrl', baseUrl),
+    from === undefined ||
+      (typeof from === 'string' && E164_REGEX.test(from)) ||
+      issue('from', `must be an E.164 phone number with a leading + (got ${describeValue(from)})`),
+    checkTimeout('timeout', timeout),
+    checkMaxRetries('maxRetries', maxRetries),
+    options.fetch === undefined ||
+      typeof options.fetch === 'function' ||
+      issue('fetch', 'must be a function'),
+    ...(options.headers === undefined ? [] : checkHeaders(options.headers)),
+  )
   if (issues.length > 0) throw new ValidationError(issues, 'Kirim options')
 
   const resolved = {
     baseUrl,
-    from,
     timeout: timeout ?? 30_000,
     maxRetries: maxRetries ?? 3,
     fetch: options.fetch,
-    headers: { ...headers },
+    headers: { ...options.headers },
   }
-  return { ...resolved, credentials: credentialsFor(options, resolved) }
-}
-
-const credentialsFor = (
-  options: KirimOptions,
-  resolved: Omit<ResolvedOptions, 'credentials'>,
-): Credentials => {
-  if (options.apiKey !== undefined) return new StaticCredentials(options.apiKey)
-  if (typeof options.token === 'string') return new StaticCredentials(options.token)
-  if (typeof options.token === 'function') {
-    const issue = options.token
-    return new TokenCache(
-      async (): Promise<IssuedToken> => checkIssued(await issue(), 'token function result'),
-    )
-  }
-  const fetchToken = tokenUrlIssuer({ ...resolved, tokenUrl: options.tokenUrl as string })
-  return new TokenCache(fetchToken)
-}
-
-// The token function is the caller's code: its answer gets the same check as the endpoint's.
-const checkIssued = (value: unknown, what: string): IssuedToken => {
-  const issued = parseOrThrow(TokenResponseSchema, value, what)
-  if (!isHeaderSafe(issued.token))
-    throw new ValidationError(secretIssues('token', issued.token), what)
-  return issued
+  // A fixed credential is a token that never expires and is never refreshed; a token function
+  // is the caller's code, so its answer gets the same check as the token endpoint's.
+  const credentials =
+    apiKey !== undefined || typeof token === 'string'
+      ? new TokenCache(
+          async () => ({ token: (apiKey ?? token) as string, expiresIn: Infinity }),
+          false,
+        )
+      : token
+        ? new TokenCache(async () =>
+            parseOrThrow(TokenResponseSchema, await token(), 'token function result'),
+          )
+        : new TokenCache(tokenUrlIssuer(tokenUrl as string, resolved))
+  return { ...resolved, from, credentials }
 }

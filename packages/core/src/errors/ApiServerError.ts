@@ -1,4 +1,3 @@
-import type { ApiErrorDetails } from './ApiErrorDetails.ts'
 import { KirimError } from './KirimError.ts'
 
 /**
@@ -10,8 +9,4 @@ import { KirimError } from './KirimError.ts'
 export class ApiServerError extends KirimError {
   override name = 'ApiServerError'
   declare readonly status: number
-
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details)
-  }
 }

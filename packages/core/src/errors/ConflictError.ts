@@ -1,4 +1,3 @@
-import type { ApiErrorDetails } from './ApiErrorDetails.ts'
 import { KirimError } from './KirimError.ts'
 
 /**
@@ -11,8 +10,4 @@ import { KirimError } from './KirimError.ts'
 export class ConflictError extends KirimError {
   override name = 'ConflictError'
   declare readonly status: number
-
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details)
-  }
 }

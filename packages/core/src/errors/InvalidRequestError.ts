@@ -1,4 +1,3 @@
-import type { ApiErrorDetails } from './ApiErrorDetails.ts'
 import { KirimError } from './KirimError.ts'
 
 /**
@@ -21,8 +20,4 @@ import { KirimError } from './KirimError.ts'
 export class InvalidRequestError extends KirimError {
   override name = 'InvalidRequestError'
   declare readonly status: number
-
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details)
-  }
 }

@@ -1,5 +1,5 @@
 import { KirimError } from './KirimError.ts'
-import type { ValidationIssue } from './ValidationError.ts'
+import { listIssues, type ValidationIssue } from './ValidationError.ts'
 
 /**
  * Thrown when a successful (2xx) response breaks the API contract: its body is not JSON, or it
@@ -18,7 +18,7 @@ export class InvalidResponseError extends KirimError {
   override name = 'InvalidResponseError'
   declare readonly status: number
   /** Every place the body broke the contract, with the rule it broke. */
-  readonly issues: readonly ValidationIssue[]
+  declare readonly issues: readonly ValidationIssue[]
 
   constructor(
     issues: readonly ValidationIssue[],
@@ -29,9 +29,8 @@ export class InvalidResponseError extends KirimError {
       readonly raw?: unknown
     },
   ) {
-    const list = issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n')
     super(
-      `Kirim answered ${details.status} with a ${details.what} that breaks the contract:\n${list}`,
+      `Kirim answered ${details.status} with a ${details.what} that breaks the contract:\n${listIssues(issues)}`,
       {
         status: details.status,
         type: 'invalid_response_error',

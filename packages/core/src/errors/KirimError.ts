@@ -21,17 +21,17 @@
 export class KirimError extends Error {
   override name = 'KirimError'
   /** The HTTP status, when the error came from an HTTP response. */
-  readonly status: number | undefined
+  declare readonly status: number | undefined
   /** The error type of the envelope (`invalid_request_error`, `rate_limit_error` …). */
-  readonly type: string
+  declare readonly type: string
   /** The stable error code (`invalid_phone_number`, `idempotency_key_reuse` …). */
-  readonly code: string
+  declare readonly code: string
   /** The request field the error is about, when the API names one. */
-  readonly param: string | undefined
+  declare readonly param: string | undefined
   /** The `req_…` id of the request, to quote to Kirim's support. */
-  readonly requestId: string | undefined
+  declare readonly requestId: string | undefined
   /** The parsed response body (or the underlying cause) as it came, for anything not mapped above. */
-  readonly raw: unknown
+  declare readonly raw: unknown
 
   constructor(
     message: string,

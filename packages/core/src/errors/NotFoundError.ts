@@ -1,4 +1,3 @@
-import type { ApiErrorDetails } from './ApiErrorDetails.ts'
 import { KirimError } from './KirimError.ts'
 
 /**
@@ -14,8 +13,4 @@ import { KirimError } from './KirimError.ts'
 export class NotFoundError extends KirimError {
   override name = 'NotFoundError'
   declare readonly status: number
-
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details)
-  }
 }

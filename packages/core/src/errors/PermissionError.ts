@@ -1,4 +1,3 @@
-import type { ApiErrorDetails } from './ApiErrorDetails.ts'
 import { KirimError } from './KirimError.ts'
 
 /**
@@ -9,8 +8,4 @@ import { KirimError } from './KirimError.ts'
 export class PermissionError extends KirimError {
   override name = 'PermissionError'
   declare readonly status: number
-
-  constructor(message: string, details: ApiErrorDetails) {
-    super(message, details)
-  }
 }

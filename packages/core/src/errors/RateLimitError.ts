@@ -17,7 +17,7 @@ export class RateLimitError extends KirimError {
   override name = 'RateLimitError'
   declare readonly status: number
   /** Seconds to wait before the next request, from `Retry-After` (seconds or an HTTP date); `undefined` when the response did not say. */
-  readonly retryAfter: number | undefined
+  declare readonly retryAfter: number | undefined
 
   constructor(
     message: string,

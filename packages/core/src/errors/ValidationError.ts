@@ -8,6 +8,10 @@ export interface ValidationIssue {
   readonly message: string
 }
 
+/** One line per issue, `  path: message`, for an error message. */
+export const listIssues = (issues: readonly ValidationIssue[]): string =>
+  issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n')
+
 /**
  * Thrown before anything is sent, when a message (or another input) breaks a documented rule.
  * No request was made: fix the input and call again.
@@ -27,11 +31,10 @@ export interface ValidationIssue {
  */
 export class ValidationError extends KirimError {
   override name = 'ValidationError'
-  readonly issues: readonly ValidationIssue[]
+  declare readonly issues: readonly ValidationIssue[]
 
   constructor(issues: readonly ValidationIssue[], what = 'input') {
-    const list = issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n')
-    super(`Invalid ${what}; nothing was sent:\n${list}`, {
+    super(`Invalid ${what}; nothing was sent:\n${listIssues(issues)}`, {
       type: 'validation_error',
       code: 'invalid_input',
       param: issues[0]?.path || undefined,

@@ -1,45 +1,36 @@
-import * as v from 'valibot'
+import { type GenericSchema, type InferOutput, safeParse } from 'valibot'
 import { InvalidResponseError } from '../errors/InvalidResponseError.ts'
-import { toValidationIssues } from '../schemas/index.ts'
-import { toApiError } from './toApiError.ts'
+import { describeValue, toValidationIssues } from '../schemas/index.ts'
 
-const describeText = (text: string): string =>
-  text === '' ? 'an empty body' : JSON.stringify(text.length > 64 ? `${text.slice(0, 63)}…` : text)
+/** The body parsed as JSON, or `undefined` when it is not JSON (a gateway's page, an empty body). */
+export const parseJson = (text: string): { readonly value: unknown } | undefined => {
+  try {
+    return { value: JSON.parse(text) }
+  } catch {
+    return undefined
+  }
+}
 
 /**
- * The body of a response, checked against the schema of what the endpoint promises. A non-2xx
- * answer throws its `KirimError`; a 2xx body that is not JSON or breaks the schema throws
- * `InvalidResponseError` naming every path that broke.
+ * The body of a 2xx response, checked against the schema of what the endpoint promises, or
+ * `InvalidResponseError` naming every path that broke (or saying it is not JSON).
  */
-export const readResponse = <const TSchema extends v.GenericSchema>(
+export const readResponse = <const TSchema extends GenericSchema>(
   response: Response,
   text: string,
   schema: TSchema,
   what: string,
-): v.InferOutput<TSchema> => {
-  let body: unknown = text
-  let isJson = true
-  try {
-    body = JSON.parse(text)
-  } catch {
-    isJson = false
-  }
-  if (!response.ok) throw toApiError(response, body)
-
-  const requestId = response.headers.get('x-request-id') ?? undefined
-  const { status } = response
-  if (!isJson) {
-    const issues = [{ path: '', message: `must be JSON (got ${describeText(text)})` }]
-    throw new InvalidResponseError(issues, { status, what, requestId, raw: text })
-  }
-  const result = v.safeParse(schema, body)
-  if (!result.success) {
-    throw new InvalidResponseError(toValidationIssues(result.issues), {
-      status,
-      what,
-      requestId,
-      raw: body,
-    })
-  }
-  return result.output
+): InferOutput<TSchema> => {
+  const json = parseJson(text)
+  const result = json && safeParse(schema, json.value)
+  if (result?.success) return result.output
+  const issues = result
+    ? toValidationIssues(result.issues)
+    : [{ path: '', message: `must be JSON (got ${text ? describeValue(text) : 'an empty body'})` }]
+  throw new InvalidResponseError(issues, {
+    status: response.status,
+    what,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+    raw: json ? json.value : text,
+  })
 }

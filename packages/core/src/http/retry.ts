@@ -1,9 +1,4 @@
-// When and how long to wait before another attempt. ky runs the attempts; this decides.
-
-import type { RetryOptions } from 'ky'
-import { FetchFailure } from './transport.ts'
-
-type HttpMethod = 'get' | 'post'
+// When and how long to wait before another attempt.
 
 /** The first retry waits up to this long; each later one up to twice the previous. */
 export const backoffBaseMs = 500
@@ -48,21 +43,16 @@ export const isRetryableStatus = (status: number): boolean =>
   status === 408 || status === 429 || (status >= 500 && status <= 599)
 
 /**
- * ky's retry options for transport failures (network errors, and timeouts when
- * `retryOnTimeout`): full-jitter backoff. Status codes are left out on purpose: error statuses
- * reach the `afterResponse` hook, which decides with the body and `Retry-After` in hand.
+ * Milliseconds to wait before retry number `retry` of an error response, or `undefined` when it
+ * is not retried: the wait `Retry-After` asks for (up to 60 s), else full-jitter backoff. A 409 is
+ * retried only when its `code` says the first request with this key is still running.
  */
-export const transportRetry = (
-  limit: number,
-  options: { readonly methods: HttpMethod[]; readonly retryOnTimeout: boolean },
-): RetryOptions => ({
-  limit,
-  methods: options.methods,
-  statusCodes: [],
-  afterStatusCodes: [],
-  delay: backoffCeiling,
-  jitter: true,
-  backoffLimit: backoffCapMs,
-  retryOnTimeout: options.retryOnTimeout,
-  shouldRetry: ({ error }) => (error instanceof FetchFailure ? true : undefined),
-})
+export const retryDelay = (response: Response, code: string, retry: number): number | undefined => {
+  const { status } = response
+  if (!isRetryableStatus(status) && !(status === 409 && code === 'idempotency_in_progress')) {
+    return undefined
+  }
+  const asked = parseRetryAfter(response.headers.get('retry-after'))
+  if (asked === undefined) return backoffDelay(retry)
+  return asked <= maxRetryAfterMs ? asked : undefined
+}

@@ -1,4 +1,5 @@
-import * as v from 'valibot'
+import { safeParse } from 'valibot'
+import type { ApiErrorDetails } from '../errors/ApiErrorDetails.ts'
 import { ApiServerError } from '../errors/ApiServerError.ts'
 import { AuthenticationError } from '../errors/AuthenticationError.ts'
 import { ConflictError } from '../errors/ConflictError.ts'
@@ -8,17 +9,22 @@ import { NotFoundError } from '../errors/NotFoundError.ts'
 import { PermissionError } from '../errors/PermissionError.ts'
 import { RateLimitError } from '../errors/RateLimitError.ts'
 import { ApiErrorBodySchema } from '../schemas/index.ts'
+import { parseJson } from './readResponse.ts'
 import { parseRetryAfter } from './retry.ts'
 
-// The envelope type each status carries (kirim-api.md, "Errors"), for bodies that are not the envelope.
-const typeOf = (status: number): string => {
-  if (status === 401) return 'authentication_error'
-  if (status === 403) return 'permission_error'
-  if (status === 404) return 'not_found'
-  if (status === 409) return 'conflict'
-  if (status === 429) return 'rate_limit_error'
-  if (status >= 500) return 'api_error'
-  return 'invalid_request_error'
+type ApiErrorClass = new (
+  message: string,
+  details: ApiErrorDetails & { readonly retryAfter: number | undefined },
+) => KirimError
+
+// The class of each status, and the envelope type it carries (kirim-api.md, "Errors") for
+// bodies that are not the envelope.
+const byStatus: Readonly<Record<number, readonly [ApiErrorClass, string]>> = {
+  401: [AuthenticationError, 'authentication_error'],
+  403: [PermissionError, 'permission_error'],
+  404: [NotFoundError, 'not_found'],
+  409: [ConflictError, 'conflict'],
+  429: [RateLimitError, 'rate_limit_error'],
 }
 
 /**
@@ -26,39 +32,31 @@ const typeOf = (status: number): string => {
  * (when the body is not the envelope: a gateway's HTML page, an empty body) from the status alone,
  * with code `http_<status>`.
  */
-export const toApiError = (response: Response, body: unknown): KirimError => {
-  const { status } = response
-  const parsed = v.safeParse(ApiErrorBodySchema, body)
+export const toApiError = (response: Response, text: string): KirimError => {
+  const { status, statusText, headers } = response
+  const json = parseJson(text)
+  const body = json ? json.value : text
+  const parsed = safeParse(ApiErrorBodySchema, body)
   const envelope = parsed.success ? parsed.output.error : undefined
+  const [ErrorClass, type]: readonly [ApiErrorClass, string] =
+    byStatus[status] ??
+    (status >= 500 ? [ApiServerError, 'api_error'] : [InvalidRequestError, 'invalid_request_error'])
   const code = envelope?.code ?? `http_${status}`
   const param = envelope?.param ?? undefined
-  const requestId = envelope?.request_id ?? response.headers.get('x-request-id') ?? undefined
-  const details = {
+  const requestId = envelope?.request_id ?? headers.get('x-request-id') ?? undefined
+  const said =
+    envelope?.message ??
+    `Kirim answered ${status}${statusText ? ` ${statusText}` : ''} without an error body`
+  const context = [`HTTP ${status}`, code, param && `param ${param}`, requestId].filter(Boolean)
+  const retryAfter = parseRetryAfter(headers.get('retry-after'))
+  return new ErrorClass(`${said} (${context.join(', ')})`, {
     status,
-    type: envelope?.type ?? typeOf(status),
+    type: envelope?.type ?? type,
     code,
     param,
     requestId,
     raw: body,
-  }
-  const said =
-    envelope?.message ??
-    `Kirim answered ${status}${response.statusText ? ` ${response.statusText}` : ''} without an error body`
-  const message = `${said} (${[`HTTP ${status}`, code, param && `param ${param}`, requestId]
-    .filter(Boolean)
-    .join(', ')})`
-
-  if (status === 401) return new AuthenticationError(message, details)
-  if (status === 403) return new PermissionError(message, details)
-  if (status === 404) return new NotFoundError(message, details)
-  if (status === 409) return new ConflictError(message, details)
-  if (status === 429) {
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'))
-    return new RateLimitError(message, {
-      ...details,
-      retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
-    })
-  }
-  if (status >= 500) return new ApiServerError(message, details)
-  return new InvalidRequestError(message, details)
+    // Read by RateLimitError only.
+    retryAfter: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
+  })
 }

@@ -1,16 +1,18 @@
-import { requestOptionIssues } from '../core/checkOptions.ts'
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.ts'
+import { issuesOf, requestOptionIssues } from '../core/checkOptions.ts'
+import { randomUUID } from '../core/environment.ts'
+import { ValidationError } from '../errors/ValidationError.ts'
 import type { HttpClient } from '../http/HttpClient.ts'
 import {
   dataEnvelope,
   type Message,
   MessageSchema,
-  parseSendMessage,
   type SendMessageBody,
+  SendMessageSchema,
+  validate,
 } from '../schemas/index.ts'
 import type { RequestOptions } from '../types/options.ts'
-import { idempotencyKeyIssues, newIdempotencyKey } from './idempotencyKey.ts'
-import { messageIdIssues } from './messageId.ts'
+import { checkIdempotencyKey } from './idempotencyKey.ts'
+import { checkMessageId } from './messageId.ts'
 import { type WaitForOptions, waitFor } from './waitFor.ts'
 
 const MessageEnvelopeSchema = /* @__PURE__ */ dataEnvelope(MessageSchema)
@@ -27,14 +29,6 @@ export interface SendOptions extends RequestOptions {
    */
   readonly idempotencyKey?: string | undefined
 }
-
-const issuesOf = (error: unknown): readonly ValidationIssue[] => {
-  if (error instanceof ValidationError) return error.issues
-  throw error
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** `kirim.messages`: send WhatsApp messages and follow their status. */
 export class Messages {
@@ -73,30 +67,27 @@ export class Messages {
    * }
    */
   async send(body: SendMessageBody, options: SendOptions = {}): Promise<Message> {
-    const withSender = this.#from !== undefined && isObject(body) && body.from === undefined
-    const input: unknown = withSender ? { ...body, from: this.#from } : body
-    let checked: SendMessageBody | undefined
-    let issues: readonly ValidationIssue[] = []
-    try {
-      checked = parseSendMessage(input)
-    } catch (error) {
-      issues = issuesOf(error)
-    }
-    issues = [
+    const from = this.#from
+    const input: unknown =
+      from !== undefined && typeof body === 'object' && body !== null && body.from === undefined
+        ? { ...body, from }
+        : body
+    const { output, issues } = validate(SendMessageSchema, input)
+    const all = [
       ...issues,
-      ...requestOptionIssues(options),
-      ...idempotencyKeyIssues(options.idempotencyKey),
+      ...requestOptionIssues(options, ({ idempotencyKey }) => [
+        checkIdempotencyKey(idempotencyKey),
+      ]),
     ]
-    if (checked === undefined || issues.length > 0) throw new ValidationError(issues, 'message')
-
+    if (!output || all.length > 0) throw new ValidationError(all, 'message')
     const { data } = await this.#http.request({
-      method: 'post',
+      method: 'POST',
       path: 'v1/messages',
-      json: checked,
-      idempotencyKey: options.idempotencyKey ?? newIdempotencyKey(),
       schema: MessageEnvelopeSchema,
       what: 'message',
       options,
+      json: output,
+      idempotencyKey: options.idempotencyKey ?? randomUUID(),
     })
     return data
   }
@@ -111,10 +102,10 @@ export class Messages {
    * const { status } = await kirim.messages.get('msg_01HXYZABCDEFGHJKMNPQRSTVWX')
    */
   async get(id: string, options: RequestOptions = {}): Promise<Message> {
-    const issues = [...messageIdIssues(id), ...requestOptionIssues(options)]
+    const issues = [...issuesOf(checkMessageId(id)), ...requestOptionIssues(options)]
     if (issues.length > 0) throw new ValidationError(issues, 'message lookup')
     const { data } = await this.#http.request({
-      method: 'get',
+      method: 'GET',
       path: `v1/messages/${encodeURIComponent(id)}`,
       schema: MessageEnvelopeSchema,
       what: 'message',

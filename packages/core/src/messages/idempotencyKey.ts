@@ -1,27 +1,15 @@
-import { randomUUID } from '../core/environment.ts'
-import type { ValidationIssue } from '../errors/ValidationError.ts'
+import { type Check, issue } from '../core/checkOptions.ts'
+import { describeValue } from '../schemas/index.ts'
 
-/**
- * Issues with a caller's `Idempotency-Key`: 1–255 printable ASCII characters (space to `~`), so
- * it survives as a header value unchanged (**ASSUMED**, contract interpretations).
- */
-export const idempotencyKeyIssues = (value: unknown): ValidationIssue[] => {
-  const path = 'options.idempotencyKey'
-  if (value === undefined) return []
-  if (typeof value !== 'string')
-    return [{ path, message: `must be a string (got ${typeof value})` }]
-  if (value.length < 1 || value.length > 255) {
-    return [{ path, message: `must be 1–255 characters (got ${value.length})` }]
-  }
-  if (!/^[\x20-\x7e]+$/.test(value)) {
-    return [{ path, message: 'must be printable ASCII characters only (space to ~)' }]
-  }
-  // fetch trims header values: the server would see a different (or an empty) key.
-  if (value.trim() !== value) {
-    return [{ path, message: 'must not start or end with a space' }]
-  }
-  return []
-}
+// Printable ASCII, 1–255, and no space at either end: fetch trims header values, so the server
+// would see a different (or an empty) key (**ASSUMED**, contract interpretations).
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]([\x20-\x7e]{0,253}[\x21-\x7e])?$/
 
-/** A fresh key for one logical send: a UUID v4, as Kirim advises. */
-export const newIdempotencyKey = (): string => randomUUID()
+/** A caller's `Idempotency-Key`: 1–255 printable ASCII characters, no space at either end. */
+export const checkIdempotencyKey = (key: unknown): Check =>
+  key === undefined ||
+  (typeof key === 'string' && IDEMPOTENCY_KEY.test(key)) ||
+  issue(
+    'options.idempotencyKey',
+    `must be 1–255 printable ASCII characters, without a space at either end (got ${describeValue(key)})`,
+  )

@@ -1,12 +1,7 @@
-import type { ValidationIssue } from '../errors/ValidationError.ts'
+import { type Check, issue } from '../core/checkOptions.ts'
+import { describeValue } from '../schemas/index.ts'
 
-/** Issues with a message id: a non-empty string. Ids are opaque, so nothing more is checked. */
-export const messageIdIssues = (id: unknown): ValidationIssue[] =>
-  typeof id === 'string' && id.length > 0
-    ? []
-    : [
-        {
-          path: 'id',
-          message: `must be a non-empty message id (got ${JSON.stringify(id) ?? String(id)})`,
-        },
-      ]
+/** A message id: a non-empty string. Ids are opaque, so nothing more is checked. */
+export const checkMessageId = (id: unknown): Check =>
+  (typeof id === 'string' && id !== '') ||
+  issue('id', `must be a non-empty message id (got ${describeValue(id)})`)

@@ -1,14 +1,9 @@
-import { timeoutIssues } from '../core/checkOptions.ts'
+import { checkTimeout, issue, issuesOf } from '../core/checkOptions.ts'
 import { sleep } from '../core/sleep.ts'
 import { ConnectionError } from '../errors/ConnectionError.ts'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.ts'
-import {
-  isTerminalStatus,
-  laterStatus,
-  type Message,
-  type MessageStatus,
-} from '../schemas/index.ts'
-import { messageIdIssues } from './messageId.ts'
+import { describeValue, type Message, type MessageStatus, STATUS_RANK } from '../schemas/index.ts'
+import { checkMessageId } from './messageId.ts'
 
 /** Options of `kirim.messages.waitFor`. */
 export interface WaitForOptions {
@@ -37,31 +32,21 @@ const targets: readonly string[] = ['sent', 'delivered', 'read']
 const pause = (poll: number, interval: number): number =>
   Math.min(maxIntervalMs, interval * 2 ** poll) * (0.75 + Math.random() / 2)
 
+// `read` satisfies `delivered`; `read` and `failed`, the terminal statuses, share the top rank.
 const reached = (status: MessageStatus, until: MessageStatus): boolean =>
-  isTerminalStatus(status) || status === until || laterStatus(until, status) === status
+  STATUS_RANK[status] >= STATUS_RANK[until]
 
 const optionIssues = (options: unknown): ValidationIssue[] => {
-  if (typeof options !== 'object' || options === null) {
-    return [
-      {
-        path: 'options.until',
-        message: `is required (one of ${targets.map((t) => `"${t}"`).join(', ')})`,
-      },
-    ]
-  }
-  const { until, timeout, interval } = options as Record<string, unknown>
-  return [
-    ...(typeof until === 'string' && targets.includes(until)
-      ? []
-      : [
-          {
-            path: 'options.until',
-            message: `must be one of "sent", "delivered", "read" (got ${JSON.stringify(until) ?? 'undefined'})`,
-          },
-        ]),
-    ...timeoutIssues('options.timeout', timeout),
-    ...timeoutIssues('options.interval', interval),
-  ]
+  const { until, timeout, interval } = (options ?? {}) as Record<string, unknown>
+  return issuesOf(
+    targets.includes(until as string) ||
+      issue(
+        'options.until',
+        `must be one of "sent", "delivered", "read" (got ${describeValue(until)})`,
+      ),
+    checkTimeout('options.timeout', timeout),
+    checkTimeout('options.interval', interval),
+  )
 }
 
 /**
@@ -73,17 +58,10 @@ export const waitFor = async (
   id: string,
   options: WaitForOptions,
 ): Promise<Message> => {
-  const issues = [...messageIdIssues(id), ...optionIssues(options)]
+  const issues = [...issuesOf(checkMessageId(id)), ...optionIssues(options)]
   if (issues.length > 0) throw new ValidationError(issues, 'waitFor call')
   const { until, timeout = 60_000, interval = 250 } = options
   const caller = options.signal
-  if (caller?.aborted) {
-    throw new ConnectionError(`Waiting for message ${id} was aborted by the caller's signal.`, {
-      code: 'aborted',
-      cause: caller.reason,
-    })
-  }
-
   const deadline = new AbortController()
   const signal = caller === undefined ? deadline.signal : AbortSignal.any([caller, deadline.signal])
   const timer = setTimeout(
@@ -99,7 +77,6 @@ export const waitFor = async (
     }
   } catch (error) {
     if (caller?.aborted) {
-      if (error instanceof ConnectionError && error.code === 'aborted') throw error
       throw new ConnectionError(`Waiting for message ${id} was aborted by the caller's signal.`, {
         code: 'aborted',
         cause: caller.reason,

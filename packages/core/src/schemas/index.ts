@@ -3,6 +3,7 @@
  * SDK sends and receives. Types are inferred from these schemas, never written twice.
  */
 
+export { describeValue } from './describe.ts'
 export { dataEnvelope, listEnvelope } from './envelope.ts'
 export type { ApiErrorBody } from './error.ts'
 export { ApiErrorBodySchema } from './error.ts'
@@ -61,14 +62,16 @@ export {
 } from './messages/template.ts'
 export type { TextMessageBody } from './messages/text.ts'
 export { TextContentSchema, TextMessageSchema } from './messages/text.ts'
-export { parseOrThrow, parseSendMessage } from './parse.ts'
+export { parseOrThrow, parseSendMessage, validate } from './parse.ts'
 // Rules
+export { codePointLength } from './rule.ts'
 export {
-  codePointLength,
   E164_REGEX,
+  HEADER_SAFE,
   HttpsUrlSchema,
   IDEMPOTENCY_KEY_REGEX,
   IdempotencyKeySchema,
+  isHeaderSafe,
   isHttpsUrl,
   LANGUAGE_CODE_REGEX,
   LIMITS,

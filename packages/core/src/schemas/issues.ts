@@ -2,6 +2,7 @@ import type { BaseIssue } from 'valibot'
 import type { ValidationIssue } from '../errors/ValidationError.ts'
 import { describeValue } from './describe.ts'
 import { formatPath } from './path.ts'
+import { codePointLength } from './rule.ts'
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: 'a string',
@@ -9,36 +10,44 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   boolean: 'a boolean',
   Object: 'an object',
   Array: 'an array',
-  null: 'null',
 }
 
-/** The quoted literals of an `expected` like `"a"` or `("a" | "b")`, or undefined when it is not an enum. */
-function literalsOf(expected: string | null): string[] | undefined {
-  if (!expected) return undefined
-  const list = (
-    expected.startsWith('(') && expected.endsWith(')') ? expected.slice(1, -1) : expected
-  ).split(' | ')
-  return list.every((item) => item.startsWith('"')) ? list : undefined
+/** A range rule (`chars`, `count`): `must be at most 24 characters (got 25)`. */
+function describeRange(issue: BaseIssue<unknown>): string {
+  const [min, max, noun] = issue.requirement as [number, number, string]
+  const input = issue.input as string | unknown[]
+  const got = typeof input === 'string' ? codePointLength(input) : input.length
+  const [bound, limit] = got < min ? ['least', min] : ['most', max]
+  const verb = issue.type === 'count' ? 'have' : 'be'
+  return `must ${verb} at ${bound} ${limit} ${noun}${limit === 1 ? '' : 's'} (got ${got})`
 }
 
-/** Words for an issue valibot raised with its default message (a type, key or enum issue). */
-function describeSchemaIssue(issue: BaseIssue<unknown>): string {
-  const last = issue.path?.[issue.path.length - 1]
-  if (last?.origin === 'key') return issue.expected === 'never' ? 'unknown field' : 'is required'
-  const literals = literalsOf(issue.expected)
-  if (issue.input === undefined) {
-    return literals && literals.length > 1
-      ? `is required (one of ${literals.join(', ')})`
-      : 'is required'
+/**
+ * Words for an issue from valibot's issue data alone: the rules carry no messages of their own.
+ * A schema's `expected` is a type name (`string`, `Object`), a literal (`"text"`) or a list of
+ * them (`("a" | "b")`); a rule's `expected` is its description (`an https URL`).
+ */
+function describeIssue(issue: BaseIssue<unknown>): string {
+  const { type, expected, input, path } = issue
+  if (type === 'chars' || type === 'count') return describeRange(issue)
+  if (type === 'secret') return `must be ${expected}`
+  // A message set on purpose (a cross-field rule, a caller's own schema) is kept as it is.
+  if (!issue.message.startsWith('Invalid ')) return issue.message
+  if (path?.[path.length - 1]?.origin === 'key') {
+    return expected === 'never' ? 'unknown field' : 'is required'
   }
-  const got = `(got ${describeValue(issue.input)})`
-  if (literals) {
-    return literals.length === 1
-      ? `must be ${literals[0]} ${got}`
-      : `must be one of ${literals.join(', ')} ${got}`
+  const names = (expected ?? '').replace(/^\((.*)\)$/, '$1').split(' | ')
+  const literals = names.every((name) => name.startsWith('"'))
+  if (input === undefined) {
+    return literals && names.length > 1 ? `is required (one of ${names.join(', ')})` : 'is required'
   }
-  const expected = (issue.expected ?? '').replace(/^\((.*)\)$/, '$1').split(' | ')
-  return `must be ${expected.map((name) => TYPE_NAMES[name] ?? name).join(' or ')} ${got}`
+  const wanted =
+    issue.kind !== 'schema'
+      ? expected
+      : literals && names.length > 1
+        ? `one of ${names.join(', ')}`
+        : names.map((name) => TYPE_NAMES[name] ?? name).join(' or ')
+  return `must be ${wanted} (got ${describeValue(input)})`
 }
 
 /**
@@ -55,10 +64,6 @@ function describeSchemaIssue(issue: BaseIssue<unknown>): string {
 export function toValidationIssues(issues: readonly BaseIssue<unknown>[]): ValidationIssue[] {
   return issues.map((issue) => ({
     path: formatPath(issue.path?.map((item) => item.key) ?? []),
-    // Our rules carry their own words; valibot's defaults ("Invalid type: …") are reworded.
-    message:
-      issue.kind === 'schema' && issue.message.startsWith('Invalid ')
-        ? describeSchemaIssue(issue)
-        : issue.message,
+    message: describeIssue(issue),
   }))
 }

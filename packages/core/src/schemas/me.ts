@@ -1,6 +1,6 @@
 import { type InferOutput, looseObject, nullish, number, string } from 'valibot'
-import { openEnum } from './open.ts'
 import type { Known } from './known.ts'
+import { openEnum } from './open.ts'
 
 /**
  * What `GET /v1/me` returns in `data`: the organisation, the API key in use, and its rate

@@ -6,13 +6,12 @@ import {
   number,
   optional,
   picklist,
-  pipe,
   string,
 } from 'valibot'
+import type { Known } from './known.ts'
 import type { MessageType } from './messages/send.ts'
 import { openEnum } from './open.ts'
-import { idPrefix } from './rules.ts'
-import type { Known } from './known.ts'
+import { idOf } from './rules.ts'
 
 /** Every status a message goes through: `pending` → `sent` → `delivered` → `read`, or `failed`. */
 export const MESSAGE_STATUSES = ['pending', 'sent', 'delivered', 'read', 'failed'] as const
@@ -40,7 +39,7 @@ export const MessageErrorSchema = /* @__PURE__ */ looseObject({
  */
 export const MessageSchema = /* @__PURE__ */ looseObject({
   /** `msg_…`: opaque, never parse it. */
-  id: /* @__PURE__ */ pipe(/* @__PURE__ */ string(), /* @__PURE__ */ idPrefix('msg_')),
+  id: /* @__PURE__ */ idOf('msg_'),
   object: /* @__PURE__ */ literal('message'),
   /** The resolved sender (E.164). */
   from: /* @__PURE__ */ optional(/* @__PURE__ */ string()),

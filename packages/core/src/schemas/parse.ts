@@ -1,10 +1,30 @@
 import { type GenericSchema, type InferOutput, safeParse } from 'valibot'
-import { ValidationError } from '../errors/ValidationError.ts'
+import { ValidationError, type ValidationIssue } from '../errors/ValidationError.ts'
 import { toValidationIssues } from './issues.ts'
 import { type SendMessageBody, SendMessageSchema } from './messages/send.ts'
 
 // Every issue, not the first: one failed call lists everything to fix.
 const ALL_ISSUES = { abortEarly: false, abortPipeEarly: false } as const
+
+/**
+ * Checks `input` with `schema` without throwing: the parsed output, or every issue worded as a
+ * `ValidationIssue` (and no output).
+ *
+ * @example
+ * const { output, issues } = validate(TemplateListParamsSchema, { limit: 0 })
+ * // issues: [{ path: 'limit', message: 'must be an integer from 1 to 100 (got 0)' }]
+ */
+export function validate<const TSchema extends GenericSchema>(
+  schema: TSchema,
+  input: unknown,
+):
+  | { readonly output: InferOutput<TSchema>; readonly issues: readonly [] }
+  | { readonly output: undefined; readonly issues: readonly ValidationIssue[] } {
+  const result = safeParse(schema, input, ALL_ISSUES)
+  return result.success
+    ? { output: result.output, issues: [] }
+    : { output: undefined, issues: toValidationIssues(result.issues) }
+}
 
 /**
  * Parses `input` with `schema`, or throws a `ValidationError` listing every issue
@@ -18,9 +38,9 @@ export function parseOrThrow<const TSchema extends GenericSchema>(
   input: unknown,
   what = 'input',
 ): InferOutput<TSchema> {
-  const result = safeParse(schema, input, ALL_ISSUES)
-  if (result.success) return result.output
-  throw new ValidationError(toValidationIssues(result.issues), what)
+  const { output, issues } = validate(schema, input)
+  if (issues.length > 0) throw new ValidationError(issues, what)
+  return output
 }
 
 /**

@@ -4,50 +4,89 @@
  * Rules the public docs leave open are marked **ASSUMED** (decided in the contract
  * interpretations, which the emulator follows too).
  */
-import { check, pipe, rawCheck, regex, string } from 'valibot'
-import { describeValue } from './describe.ts'
+import { pipe, string } from 'valibot'
+import { chars, rule } from './rule.ts'
+
+// Each limit is its own constant so that bundlers inline the number where a schema uses it;
+// `LIMITS` gathers them for reference.
+
+/** `text.body`: 1–4096. */
+export const TEXT_BODY_MAX = 4096
+
+/** `image|document|video.caption`: at most 1024. */
+export const CAPTION_MAX = 1024
+
+/** `document.filename`: at most 240 (**ASSUMED**). */
+export const FILENAME_MAX = 240
+
+/** `interactive.body.text`: 1–1024. */
+export const INTERACTIVE_BODY_MAX = 1024
+
+/** `interactive.header.text`: 1–60. */
+export const HEADER_TEXT_MAX = 60
+
+/** `interactive.footer.text`: 1–60. */
+export const FOOTER_TEXT_MAX = 60
+
+/** `interactive.action.parameters.display_text` (cta_url): 1–20. */
+export const CTA_DISPLAY_TEXT_MAX = 20
+
+/** `interactive.action.button` (list): 1–20. */
+export const LIST_BUTTON_MAX = 20
+
+/** `interactive.action.sections` (list): 1–10. */
+export const LIST_SECTIONS_MAX = 10
+
+/** Rows of a list, in total across all sections (**ASSUMED**: at least 1 in total). */
+export const LIST_ROWS_MAX = 10
+
+/** A list section `title`: at most 24; required when there are 2+ sections. */
+export const SECTION_TITLE_MAX = 24
+
+/** A list row `id`: 1–200, unique across all sections. */
+export const ROW_ID_MAX = 200
+
+/** A list row `title`: 1–24. */
+export const ROW_TITLE_MAX = 24
+
+/** A list row `description`: at most 72. */
+export const ROW_DESCRIPTION_MAX = 72
+
+/** Reply buttons of a button message: 1–3. */
+export const REPLY_BUTTONS_MAX = 3
+
+/** A reply button `id`: 1–256 (**ASSUMED** at least 1), unique. */
+export const REPLY_BUTTON_ID_MAX = 256
+
+/** A reply button `title`: 1–20 (**ASSUMED** at least 1). */
+export const REPLY_BUTTON_TITLE_MAX = 20
+
+/** Page size of list endpoints: 1–100. */
+export const PAGE_SIZE_MAX = 100
 
 /**
  * Every length and count limit of `POST /v1/messages` and `GET /v1/templates`.
  * String lengths count Unicode code points (**ASSUMED**: `[...s].length`, not UTF-16 units).
  */
 export const LIMITS = {
-  /** `text.body`: 1–4096. */
-  textBody: 4096,
-  /** `image|document|video.caption`: at most 1024. */
-  caption: 1024,
-  /** `document.filename`: at most 240 (**ASSUMED**). */
-  filename: 240,
-  /** `interactive.body.text`: 1–1024. */
-  interactiveBody: 1024,
-  /** `interactive.header.text`: 1–60. */
-  headerText: 60,
-  /** `interactive.footer.text`: 1–60. */
-  footerText: 60,
-  /** `interactive.action.parameters.display_text` (cta_url): 1–20. */
-  ctaDisplayText: 20,
-  /** `interactive.action.button` (list): 1–20. */
-  listButton: 20,
-  /** `interactive.action.sections` (list): 1–10. */
-  listSections: 10,
-  /** Rows of a list, in total across all sections (**ASSUMED**: at least 1 in total). */
-  listRows: 10,
-  /** A list section `title`: at most 24; required when there are 2+ sections. */
-  sectionTitle: 24,
-  /** A list row `id`: 1–200, unique across all sections. */
-  rowId: 200,
-  /** A list row `title`: 1–24. */
-  rowTitle: 24,
-  /** A list row `description`: at most 72. */
-  rowDescription: 72,
-  /** Reply buttons of a button message: 1–3. */
-  replyButtons: 3,
-  /** A reply button `id`: 1–256 (**ASSUMED** at least 1), unique. */
-  replyButtonId: 256,
-  /** A reply button `title`: 1–20 (**ASSUMED** at least 1). */
-  replyButtonTitle: 20,
-  /** Page size of list endpoints: 1–100. */
-  pageSize: 100,
+  textBody: TEXT_BODY_MAX,
+  caption: CAPTION_MAX,
+  filename: FILENAME_MAX,
+  interactiveBody: INTERACTIVE_BODY_MAX,
+  headerText: HEADER_TEXT_MAX,
+  footerText: FOOTER_TEXT_MAX,
+  ctaDisplayText: CTA_DISPLAY_TEXT_MAX,
+  listButton: LIST_BUTTON_MAX,
+  listSections: LIST_SECTIONS_MAX,
+  listRows: LIST_ROWS_MAX,
+  sectionTitle: SECTION_TITLE_MAX,
+  rowId: ROW_ID_MAX,
+  rowTitle: ROW_TITLE_MAX,
+  rowDescription: ROW_DESCRIPTION_MAX,
+  replyButtons: REPLY_BUTTONS_MAX,
+  replyButtonId: REPLY_BUTTON_ID_MAX,
+  replyButtonTitle: REPLY_BUTTON_TITLE_MAX,
+  pageSize: PAGE_SIZE_MAX,
 } as const
 
 /** E.164 with a leading `+`: a non-zero digit then 1–14 more digits (**ASSUMED**). */
@@ -65,19 +104,6 @@ export const IDEMPOTENCY_KEY_REGEX: RegExp = /^[\x20-\x7E]{1,255}$/
 /** A template button `index`: Meta's 0–9, sent as a string. */
 export const BUTTON_INDEX_REGEX: RegExp = /^\d$/
 
-/**
- * The length of a string in Unicode code points, the unit of every "characters" limit
- * (an emoji outside the Basic Multilingual Plane counts once, not twice).
- *
- * @example
- * codePointLength('😀') // 1, though '😀'.length is 2
- */
-export function codePointLength(value: string): number {
-  let count = 0
-  for (const _ of value) count++
-  return count
-}
-
 /** Whether a string parses as an absolute URL with the `https:` protocol (**ASSUMED** rule for media and cta_url). */
 export function isHttpsUrl(value: string): boolean {
   try {
@@ -87,113 +113,79 @@ export function isHttpsUrl(value: string): boolean {
   }
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
+/** Whether a credential fits an `Authorization: Bearer …` header: visible ASCII, no spaces. */
+export function isHeaderSafe(value: string): boolean {
+  return /^[\x21-\x7e]+$/.test(value)
 }
 
-/** The message for a length or count outside `min`–`max`. */
-function rangeMessage(got: number, min: number, max: number, noun: string, verb: string): string {
-  return got < min
-    ? `must ${verb} at least ${plural(min, noun)} (got ${got})`
-    : `must ${verb} at most ${plural(max, noun)} (got ${got})`
-}
+/** What a credential must be, for issues (which never quote a credential). */
+export const HEADER_SAFE = 'visible ASCII characters without spaces, to fit a header'
 
-/**
- * A string of `min`–`max` code points.
- *
- * @example
- * pipe(string(), chars(1, 24)) // 'must be at most 24 characters (got 25)'
- */
+/** Whether a string matches `regex`, as a rule's test. */
 /* @__NO_SIDE_EFFECTS__ */
-export function chars<TInput extends string>(min: number, max: number) {
-  return check<TInput, (issue: { readonly input: TInput }) => string>(
-    (input) => {
-      const length = codePointLength(input)
-      return length >= min && length <= max
-    },
-    (issue) => rangeMessage(codePointLength(issue.input), min, max, 'character', 'be'),
-  )
-}
-
-/**
- * An array of `min`–`max` items. Unlike valibot's `minLength`/`maxLength`, it also runs when an
- * item has an issue, so a list with 11 sections and a bad row reports both.
- */
-/* @__NO_SIDE_EFFECTS__ */
-export function count<TInput extends readonly unknown[]>(min: number, max: number, noun: string) {
-  return rawCheck<TInput>(({ dataset, addIssue }) => {
-    const value: unknown = dataset.value
-    if (!Array.isArray(value)) return
-    if (value.length < min || value.length > max) {
-      addIssue({ message: rangeMessage(value.length, min, max, noun, 'have') })
-    }
-  })
-}
-
-/** An E.164 phone number with a leading `+`. */
-/* @__NO_SIDE_EFFECTS__ */
-export function e164<TInput extends string>() {
-  return regex<TInput, (issue: { readonly input: TInput }) => string>(
-    E164_REGEX,
-    (issue) => `must be an E.164 phone number with a leading + (got ${describeValue(issue.input)})`,
-  )
-}
-
-/** An absolute `https:` URL. */
-/* @__NO_SIDE_EFFECTS__ */
-export function httpsUrl<TInput extends string>() {
-  return check<TInput, (issue: { readonly input: TInput }) => string>(
-    isHttpsUrl,
-    (issue) => `must be an https URL (got ${describeValue(issue.input)})`,
-  )
-}
-
-/** A template name (`order_confirmation`). */
-/* @__NO_SIDE_EFFECTS__ */
-export function templateName<TInput extends string>() {
-  return regex<TInput, (issue: { readonly input: TInput }) => string>(
-    TEMPLATE_NAME_REGEX,
-    (issue) =>
-      `must be 1–512 lowercase letters, digits or underscores (got ${describeValue(issue.input)})`,
-  )
-}
-
-/** A template language code (`id_ID`). */
-/* @__NO_SIDE_EFFECTS__ */
-export function languageCode<TInput extends string>() {
-  return regex<TInput, (issue: { readonly input: TInput }) => string>(
-    LANGUAGE_CODE_REGEX,
-    (issue) =>
-      `must be a language code like "en", "en_US" or "id_ID" (got ${describeValue(issue.input)})`,
-  )
-}
-
-/** A string that starts with an id prefix (`msg_`), to catch a response of the wrong kind. */
-/* @__NO_SIDE_EFFECTS__ */
-export function idPrefix<TInput extends string>(prefix: string) {
-  return check<TInput, (issue: { readonly input: TInput }) => string>(
-    (input) => input.startsWith(prefix),
-    (issue) => `must be an id starting with "${prefix}" (got ${describeValue(issue.input)})`,
-  )
+function matches(regex: RegExp): (value: string) => boolean {
+  return (value) => regex.test(value)
 }
 
 /** A phone number field (`to`, `from`): E.164 with a leading `+`, like `+628111111111`. */
-export const PhoneNumberSchema = /* @__PURE__ */ pipe(/* @__PURE__ */ string(), e164())
+export const PhoneNumberSchema = /* @__PURE__ */ pipe(
+  /* @__PURE__ */ string(),
+  /* @__PURE__ */ rule('an E.164 phone number with a leading +', matches(E164_REGEX)),
+)
 
 /** A media or link URL: absolute, `https:` only. */
-export const HttpsUrlSchema = /* @__PURE__ */ pipe(/* @__PURE__ */ string(), httpsUrl())
+export const HttpsUrlSchema = /* @__PURE__ */ pipe(
+  /* @__PURE__ */ string(),
+  /* @__PURE__ */ rule('an https URL', isHttpsUrl),
+)
+
+/** A template name (`order_confirmation`). */
+export const TemplateNameSchema = /* @__PURE__ */ pipe(
+  /* @__PURE__ */ string(),
+  /* @__PURE__ */ rule(
+    '1–512 lowercase letters, digits or underscores',
+    matches(TEMPLATE_NAME_REGEX),
+  ),
+)
+
+/** A template language code (`id_ID`). */
+export const LanguageCodeSchema = /* @__PURE__ */ pipe(
+  /* @__PURE__ */ string(),
+  /* @__PURE__ */ rule(
+    'a language code like "en", "en_US" or "id_ID"',
+    matches(LANGUAGE_CODE_REGEX),
+  ),
+)
+
+/** A template button `index`: `'0'` to `'9'`. */
+export const ButtonIndexSchema = /* @__PURE__ */ pipe(
+  /* @__PURE__ */ string(),
+  /* @__PURE__ */ rule('a button position "0" to "9"', matches(BUTTON_INDEX_REGEX)),
+)
 
 /** An `Idempotency-Key` header value: 1–255 printable ASCII characters; a UUID v4 is advised. */
 export const IdempotencyKeySchema = /* @__PURE__ */ pipe(
   /* @__PURE__ */ string(),
-  /* @__PURE__ */ regex(
-    IDEMPOTENCY_KEY_REGEX,
-    (issue) => `must be 1–255 printable ASCII characters (got ${describeValue(issue.input)})`,
-  ),
+  /* @__PURE__ */ rule('1–255 printable ASCII characters', matches(IDEMPOTENCY_KEY_REGEX)),
 )
+
+/** A string that starts with an id prefix (`msg_`), to catch a response of the wrong kind. */
+/* @__NO_SIDE_EFFECTS__ */
+export function idOf(prefix: string) {
+  return pipe(
+    string(),
+    rule(`an id starting with "${prefix}"`, (id: string) => id.startsWith(prefix)),
+  )
+}
 
 /** Text of `min`–`max` code points. */
 /* @__NO_SIDE_EFFECTS__ */
 export function text(min: number, max: number) {
   return pipe(string(), chars(min, max))
 }
+
+/** Any non-empty text (a token, a cursor, a name filter). */
+export const NonEmptyTextSchema = /* @__PURE__ */ text(1, Infinity)
+
+/** `interactive` header and footer text, which share one limit: 1–60 characters. */
+export const HeaderFooterTextSchema = /* @__PURE__ */ text(1, HEADER_TEXT_MAX)

@@ -1,15 +1,21 @@
 import {
+  _addIssue,
   _standardSchema,
   type BaseIssue,
+  type Config,
+  type GenericSchema,
+  looseObject,
   type ObjectEntries,
   type StrictObjectSchema,
-  strictObject,
+  type UnknownDataset,
 } from 'valibot'
 
 /**
  * An object schema for a Kirim-defined shape: like valibot's `strictObject`, an unknown key is an
  * issue (`image.captoin` → "unknown field", which catches typos), but EVERY unknown key is
- * reported, not only the first, so one failed send lists everything to fix.
+ * reported, not only the first, so one failed send lists everything to fix. Built on
+ * `looseObject`, which the response schemas need anyway, so the bundle carries one object
+ * implementation.
  *
  * @example
  * const Caption = strict({ caption: optional(string()) })
@@ -18,41 +24,31 @@ import {
 export function strict<const TEntries extends ObjectEntries>(
   entries: TEntries,
 ): StrictObjectSchema<TEntries, undefined> {
-  const base = strictObject(entries)
-  const run: (typeof base)['~run'] = (dataset, config) => {
-    const input: unknown = dataset.value
-    const output = base['~run'](dataset, config)
-    if (config.abortEarly || !output.issues || input === null || typeof input !== 'object') {
-      return output
-    }
-    // valibot stops at the first unknown key; clone its issue for every later one.
-    const first = output.issues.find(
-      (issue) =>
-        issue.type === 'strict_object' &&
-        issue.expected === 'never' &&
-        issue.path?.length === 1 &&
-        issue.path[0].input === input,
-    )
-    const item = first?.path?.[0]
-    if (!first || item?.type !== 'object') return output
-    const record = input as Record<string, unknown>
-    let seenFirst = false
-    for (const key in record) {
-      if (Object.hasOwn(entries, key)) continue
-      if (!seenFirst) {
-        seenFirst = true
-        continue
+  const base = looseObject(entries)
+  const schema = {
+    ...base,
+    type: 'strict_object',
+    reference: strict,
+    '~run'(this: GenericSchema, dataset: UnknownDataset, config: Config<BaseIssue<unknown>>) {
+      const input: unknown = dataset.value
+      base['~run'](dataset, config)
+      if (!input || typeof input !== 'object' || (dataset.issues && config.abortEarly)) {
+        return dataset
       }
-      const issue: BaseIssue<unknown> = {
-        ...first,
-        input: key,
-        received: `"${key}"`,
-        path: [{ ...item, key, value: record[key] }],
+      for (const key in input) {
+        if (Object.hasOwn(entries, key)) continue
+        const value = (input as Record<string, unknown>)[key]
+        _addIssue(this, 'key', dataset, config, {
+          input: key,
+          expected: 'never',
+          path: [
+            { type: 'object', origin: 'key', input: input as Record<string, unknown>, key, value },
+          ],
+        })
+        if (config.abortEarly) break
       }
-      output.issues.push(issue as (typeof output.issues)[number])
-    }
-    return output
-  }
-  const { '~standard': _, ...rest } = base
-  return _standardSchema<StrictObjectSchema<TEntries, undefined>>({ ...rest, '~run': run })
+      return dataset
+    },
+  } as unknown as StrictObjectSchema<TEntries, undefined>
+  return _standardSchema(schema)
 }

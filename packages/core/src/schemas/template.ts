@@ -1,7 +1,7 @@
-import { array, type InferOutput, literal, looseObject, optional, pipe, string } from 'valibot'
-import { openEnum } from './open.ts'
-import { idPrefix } from './rules.ts'
+import { array, type InferOutput, literal, looseObject, optional, string } from 'valibot'
 import type { Known } from './known.ts'
+import { openEnum } from './open.ts'
+import { idOf } from './rules.ts'
 
 /** The template statuses the API documents (**ASSUMED** list). */
 export const TEMPLATE_STATUSES = ['approved', 'pending', 'rejected', 'paused', 'disabled'] as const
@@ -42,7 +42,7 @@ export const TemplateComponentInfoSchema = /* @__PURE__ */ looseObject({
  */
 export const TemplateSchema = /* @__PURE__ */ looseObject({
   /** `tmpl_…`: opaque. */
-  id: /* @__PURE__ */ pipe(/* @__PURE__ */ string(), /* @__PURE__ */ idPrefix('tmpl_')),
+  id: /* @__PURE__ */ idOf('tmpl_'),
   object: /* @__PURE__ */ literal('template'),
   /** What to pass as `template.name` when sending. */
   name: /* @__PURE__ */ string(),

@@ -1,6 +1,6 @@
-import { check, type InferInput, number, optional, picklist, pipe, string } from 'valibot'
-import { describeValue } from './describe.ts'
-import { LIMITS, languageCode, text } from './rules.ts'
+import { type InferInput, number, optional, picklist, pipe } from 'valibot'
+import { rule } from './rule.ts'
+import { LanguageCodeSchema, NonEmptyTextSchema, PAGE_SIZE_MAX } from './rules.ts'
 import { strict } from './strict.ts'
 import { TEMPLATE_STATUSES } from './template.ts'
 
@@ -14,23 +14,20 @@ import { TEMPLATE_STATUSES } from './template.ts'
  */
 export const TemplateListParamsSchema = /* @__PURE__ */ strict({
   status: /* @__PURE__ */ optional(/* @__PURE__ */ picklist(TEMPLATE_STATUSES)),
-  language: /* @__PURE__ */ optional(
-    /* @__PURE__ */ pipe(/* @__PURE__ */ string(), languageCode()),
-  ),
-  name: /* @__PURE__ */ optional(/* @__PURE__ */ text(1, Number.POSITIVE_INFINITY)),
+  language: /* @__PURE__ */ optional(LanguageCodeSchema),
+  name: /* @__PURE__ */ optional(NonEmptyTextSchema),
   /** Page size, 1–100. @default 25 (the API's) */
   limit: /* @__PURE__ */ optional(
     /* @__PURE__ */ pipe(
       /* @__PURE__ */ number(),
-      /* @__PURE__ */ check(
-        (limit: number) => Number.isInteger(limit) && limit >= 1 && limit <= LIMITS.pageSize,
-        (issue) =>
-          `must be an integer from 1 to ${LIMITS.pageSize} (got ${describeValue(issue.input)})`,
+      /* @__PURE__ */ rule(
+        `an integer from 1 to ${PAGE_SIZE_MAX}`,
+        (limit: number) => Number.isInteger(limit) && limit >= 1 && limit <= PAGE_SIZE_MAX,
       ),
     ),
   ),
   /** The `next_cursor` of the previous page, verbatim. */
-  cursor: /* @__PURE__ */ optional(/* @__PURE__ */ text(1, Number.POSITIVE_INFINITY)),
+  cursor: /* @__PURE__ */ optional(NonEmptyTextSchema),
 })
 
 /** The query of `GET /v1/templates`. */

@@ -27,9 +27,14 @@ describe('TokenResponseSchema', () => {
       { path: 'expiresIn', message: 'must be a number (got "300")' },
     ])
   })
-  test('token must be a non-empty string', () => {
-    expect(issues({ token: '', expiresIn: 300 })).toEqual([
-      { path: 'token', message: 'must be at least 1 character (got 0)' },
+  test('token must fit a header: non-empty visible ASCII, never quoted back', () => {
+    const rule = 'must be visible ASCII characters without spaces, to fit a header'
+    for (const token of ['', 'has space', 'tøken', 'line\nbreak']) {
+      expect(issues({ token, expiresIn: 300 })).toEqual([{ path: 'token', message: rule }])
+    }
+    expect(issues({ token: 'x', expiresIn: 300 })).toEqual([])
+    expect(issues({ token: 5, expiresIn: 300 })).toEqual([
+      { path: 'token', message: 'must be a string (got 5)' },
     ])
     expect(issues({ expiresIn: 300 })).toEqual([{ path: 'token', message: 'is required' }])
   })

@@ -1,15 +1,14 @@
-import type * as v from 'valibot'
 import { requestOptionIssues } from '../core/checkOptions.ts'
 import { type Page, PagePromise } from '../core/PagePromise.ts'
-import { ValidationError, type ValidationIssue } from '../errors/ValidationError.ts'
+import { ValidationError } from '../errors/ValidationError.ts'
 import type { HttpClient } from '../http/HttpClient.ts'
 import {
   listEnvelope,
-  parseOrThrow,
   type Template,
   type TemplateListParams,
   TemplateListParamsSchema,
   TemplateSchema,
+  validate,
 } from '../schemas/index.ts'
 import type { RequestOptions } from '../types/options.ts'
 
@@ -47,23 +46,14 @@ export class Templates {
     cursor: string | undefined,
     options: RequestOptions,
   ): Promise<Page<Template>> {
-    let query: v.InferOutput<typeof TemplateListParamsSchema> | undefined
-    let issues: readonly ValidationIssue[] = []
     const input = cursor === undefined ? params : { ...params, cursor }
-    try {
-      query = parseOrThrow(TemplateListParamsSchema, input, 'template list parameters')
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error
-      issues = error.issues
-    }
-    issues = [...issues, ...requestOptionIssues(options)]
-    if (query === undefined || issues.length > 0) {
-      throw new ValidationError(issues, 'template list parameters')
-    }
+    const { output, issues } = validate(TemplateListParamsSchema, input)
+    const all = [...issues, ...requestOptionIssues(options)]
+    if (!output || all.length > 0) throw new ValidationError(all, 'template list parameters')
+    const query = new URLSearchParams(output as Record<string, string>).toString()
     const body = await this.#http.request({
-      method: 'get',
-      path: 'v1/templates',
-      searchParams: query,
+      method: 'GET',
+      path: query ? `v1/templates?${query}` : 'v1/templates',
       schema: TemplatePageSchema,
       what: 'template page',
       options,

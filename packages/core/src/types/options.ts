@@ -33,7 +33,8 @@ export interface BaseKirimOptions {
    */
   readonly from?: string | undefined
   /**
-   * Milliseconds each attempt may take before it is abandoned (and retried).
+   * Milliseconds each attempt may take, the response body included, before it is abandoned (and
+   * retried).
    *
    * @default 30000
    */
@@ -115,7 +116,7 @@ export type KirimOptions = ApiKeyOptions | TokenOptions | TokenUrlOptions
 export interface RequestOptions {
   /** Aborts the call: the current attempt is cancelled, no retry follows, and it rejects with `ConnectionError` (`code: 'aborted'`). */
   readonly signal?: AbortSignal | undefined
-  /** Milliseconds each attempt may take; overrides the client's `timeout`. */
+  /** Milliseconds each attempt may take (response body included); overrides the client's `timeout`. */
   readonly timeout?: number | undefined
   /** Retries for this call; overrides the client's `maxRetries`. */
   readonly maxRetries?: number | undefined

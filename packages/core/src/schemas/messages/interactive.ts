@@ -1,4 +1,5 @@
-import { type InferInput, literal, variant } from 'valibot'
+import { type InferInput, literal } from 'valibot'
+import { byType } from '../byType.ts'
 import { strict } from '../strict.ts'
 import { ButtonInteractiveSchema } from './interactive/button.ts'
 import { CtaUrlInteractiveSchema } from './interactive/ctaUrl.ts'
@@ -6,7 +7,7 @@ import { ListInteractiveSchema } from './interactive/list.ts'
 import { RECIPIENT_ENTRIES } from './recipient.ts'
 
 /** The `interactive` object, by its `type`: `cta_url`, `list` or `button`. */
-export const InteractiveContentSchema = /* @__PURE__ */ variant('type', [
+export const InteractiveContentSchema = /* @__PURE__ */ byType([
   CtaUrlInteractiveSchema,
   ListInteractiveSchema,
   ButtonInteractiveSchema,

@@ -1,9 +1,9 @@
 import { type InferInput, literal, optional } from 'valibot'
-import { HttpsUrlSchema, LIMITS, text } from '../rules.ts'
+import { CAPTION_MAX, FILENAME_MAX, HttpsUrlSchema, text } from '../rules.ts'
 import { strict } from '../strict.ts'
 import { RECIPIENT_ENTRIES } from './recipient.ts'
 
-const caption = /* @__PURE__ */ optional(/* @__PURE__ */ text(0, LIMITS.caption))
+const caption = /* @__PURE__ */ optional(/* @__PURE__ */ text(0, CAPTION_MAX))
 
 /** The `image` object: `{ url, caption? }`; JPEG or PNG, up to 5 MB, at a public https URL. */
 export const ImageContentSchema = /* @__PURE__ */ strict({
@@ -20,7 +20,7 @@ export const DocumentContentSchema = /* @__PURE__ */ strict({
   /** At most 1024 characters. */
   caption,
   /** The file name the recipient sees, at most 240 characters. */
-  filename: /* @__PURE__ */ optional(/* @__PURE__ */ text(0, LIMITS.filename)),
+  filename: /* @__PURE__ */ optional(/* @__PURE__ */ text(0, FILENAME_MAX)),
 })
 
 /** The `video` object: `{ url, caption? }`; MP4 (H.264 + AAC) or 3GPP, up to 16 MB. */

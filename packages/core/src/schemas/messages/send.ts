@@ -1,4 +1,5 @@
-import { type InferInput, variant } from 'valibot'
+import type { InferInput } from 'valibot'
+import { byType } from '../byType.ts'
 import { InteractiveMessageSchema } from './interactive.ts'
 import {
   AudioMessageSchema,
@@ -19,7 +20,7 @@ import { TextMessageSchema } from './text.ts'
  * const result = v.safeParse(SendMessageSchema, body, { abortEarly: false })
  * if (!result.success) console.log(toValidationIssues(result.issues))
  */
-export const SendMessageSchema = /* @__PURE__ */ variant('type', [
+export const SendMessageSchema = /* @__PURE__ */ byType([
   TextMessageSchema,
   TemplateMessageSchema,
   ImageMessageSchema,

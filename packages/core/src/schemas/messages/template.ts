@@ -1,9 +1,7 @@
 import {
   array,
   check,
-  custom,
   type InferInput,
-  integer,
   lazy,
   literal,
   looseObject,
@@ -11,13 +9,12 @@ import {
   optional,
   picklist,
   pipe,
-  regex,
   string,
-  variant,
 } from 'valibot'
-import { describeValue } from '../describe.ts'
+import { byType } from '../byType.ts'
 import { isRecord } from '../path.ts'
-import { BUTTON_INDEX_REGEX, count, languageCode, templateName } from '../rules.ts'
+import { count, rule } from '../rule.ts'
+import { ButtonIndexSchema, LanguageCodeSchema, TemplateNameSchema } from '../rules.ts'
 import { strict } from '../strict.ts'
 import { RECIPIENT_ENTRIES } from './recipient.ts'
 
@@ -56,7 +53,7 @@ export const CurrencyParameterSchema = /* @__PURE__ */ looseObject({
     code: /* @__PURE__ */ string(),
     amount_1000: /* @__PURE__ */ pipe(
       /* @__PURE__ */ number(),
-      /* @__PURE__ */ integer((issue) => `must be an integer (got ${describeValue(issue.input)})`),
+      /* @__PURE__ */ rule<number>('an integer', Number.isInteger),
     ),
   }),
 })
@@ -109,7 +106,7 @@ export const HeaderComponentSchema = /* @__PURE__ */ looseObject({
   type: /* @__PURE__ */ literal('header'),
   parameters: /* @__PURE__ */ pipe(
     /* @__PURE__ */ array(
-      /* @__PURE__ */ variant('type', [
+      /* @__PURE__ */ byType([
         TextParameterSchema,
         ImageParameterSchema,
         VideoParameterSchema,
@@ -124,11 +121,7 @@ export const HeaderComponentSchema = /* @__PURE__ */ looseObject({
 export const BodyComponentSchema = /* @__PURE__ */ looseObject({
   type: /* @__PURE__ */ literal('body'),
   parameters: /* @__PURE__ */ array(
-    /* @__PURE__ */ variant('type', [
-      TextParameterSchema,
-      CurrencyParameterSchema,
-      DateTimeParameterSchema,
-    ]),
+    /* @__PURE__ */ byType([TextParameterSchema, CurrencyParameterSchema, DateTimeParameterSchema]),
   ),
 })
 
@@ -140,15 +133,9 @@ export const BodyComponentSchema = /* @__PURE__ */ looseObject({
 export const ButtonComponentSchema = /* @__PURE__ */ looseObject({
   type: /* @__PURE__ */ literal('button'),
   sub_type: /* @__PURE__ */ picklist(['quick_reply', 'url', 'copy_code']),
-  index: /* @__PURE__ */ pipe(
-    /* @__PURE__ */ string(),
-    /* @__PURE__ */ regex(
-      BUTTON_INDEX_REGEX,
-      (issue) => `must be a button position "0" to "9" (got ${describeValue(issue.input)})`,
-    ),
-  ),
+  index: ButtonIndexSchema,
   parameters: /* @__PURE__ */ array(
-    /* @__PURE__ */ variant('type', [
+    /* @__PURE__ */ byType([
       PayloadParameterSchema,
       TextParameterSchema,
       CouponCodeParameterSchema,
@@ -157,24 +144,23 @@ export const ButtonComponentSchema = /* @__PURE__ */ looseObject({
 })
 
 /** One template component in Meta's send shape: `header`, `body` or `button`. */
-export const TemplateComponentSchema = /* @__PURE__ */ variant('type', [
+export const TemplateComponentSchema = /* @__PURE__ */ byType([
   HeaderComponentSchema,
   BodyComponentSchema,
   ButtonComponentSchema,
 ])
-
-const LanguageCodeSchema = /* @__PURE__ */ pipe(/* @__PURE__ */ string(), languageCode())
 
 const LanguageObjectSchema = /* @__PURE__ */ strict({
   code: LanguageCodeSchema,
   policy: /* @__PURE__ */ optional(/* @__PURE__ */ literal('deterministic')),
 })
 
-const NotALanguageSchema = /* @__PURE__ */ custom<never>(
-  () => false,
-  (issue) =>
-    `must be a language code string or { code, policy? } (got ${describeValue(issue.input)})`,
-)
+// Reached only by a value that is neither a string nor an object, so its type check always
+// fails, and names both forms: 'must be a language code string or { code, policy? } (got 5)'.
+const NotALanguageSchema = {
+  .../* @__PURE__ */ string(),
+  expects: 'a language code string or { code, policy? }',
+}
 
 // Dispatch on the input's kind rather than `union`, which would hide the nested issue
 // (`template.language.code`) behind one vague message.
@@ -193,7 +179,7 @@ export const TemplateLanguageSchema = /* @__PURE__ */ lazy((input) =>
 /** The `template` object of a template message: `{ name, language, components? }`. */
 export const TemplateContentSchema = /* @__PURE__ */ strict({
   /** The approved template's name: lowercase letters, digits and underscores. */
-  name: /* @__PURE__ */ pipe(/* @__PURE__ */ string(), templateName()),
+  name: TemplateNameSchema,
   /** The approved template's language. */
   language: TemplateLanguageSchema,
   /** Parameters for the template's placeholders, in Meta's shape. */

@@ -1,12 +1,12 @@
 import { boolean, type InferInput, literal, optional } from 'valibot'
-import { LIMITS, text } from '../rules.ts'
+import { TEXT_BODY_MAX, text } from '../rules.ts'
 import { strict } from '../strict.ts'
 import { RECIPIENT_ENTRIES } from './recipient.ts'
 
 /** The `text` object of a text message: `{ body, preview_url? }`. */
 export const TextContentSchema = /* @__PURE__ */ strict({
   /** 1–4096 characters; only `*bold*`, `_italic_`, `~strike~` and backtick code survive. */
-  body: /* @__PURE__ */ text(1, LIMITS.textBody),
+  body: /* @__PURE__ */ text(1, TEXT_BODY_MAX),
   /** Render a preview of the first URL in `body`. */
   preview_url: /* @__PURE__ */ optional(/* @__PURE__ */ boolean()),
 })

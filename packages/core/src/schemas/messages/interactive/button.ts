@@ -1,20 +1,23 @@
 import { array, type InferInput, literal, optional, pipe, rawCheck } from 'valibot'
-import { describeValue } from '../../describe.ts'
-import { formatPath, isRecord, pathTo } from '../../path.ts'
-import { count, LIMITS, text } from '../../rules.ts'
+import { isRecord } from '../../path.ts'
+import { count } from '../../rule.ts'
+import {
+  REPLY_BUTTON_ID_MAX,
+  REPLY_BUTTON_TITLE_MAX,
+  REPLY_BUTTONS_MAX,
+  text,
+} from '../../rules.ts'
 import { strict } from '../../strict.ts'
 import { InteractiveBodySchema, InteractiveFooterSchema, InteractiveHeaderSchema } from './parts.ts'
-
-// A button action always sits at `interactive.action` of a send body (see list.ts).
-const ACTION_PATH = 'interactive.action'
+import { uniqueIds } from './uniqueIds.ts'
 
 /** A reply button: `{ type: 'reply', reply: { id (1–256, unique), title (1–20) } }`. */
 export const ReplyButtonSchema = /* @__PURE__ */ strict({
   type: /* @__PURE__ */ literal('reply'),
   reply: /* @__PURE__ */ strict({
     /** Comes back in the customer's `button_reply`; unique among the buttons. */
-    id: /* @__PURE__ */ text(1, LIMITS.replyButtonId),
-    title: /* @__PURE__ */ text(1, LIMITS.replyButtonTitle),
+    id: /* @__PURE__ */ text(1, REPLY_BUTTON_ID_MAX),
+    title: /* @__PURE__ */ text(1, REPLY_BUTTON_TITLE_MAX),
   }),
 })
 
@@ -24,21 +27,10 @@ function uniqueButtonIds<TInput>() {
   return rawCheck<TInput>(({ dataset, addIssue }) => {
     const action: unknown = dataset.value
     if (!isRecord(action) || !Array.isArray(action.buttons)) return
-    const firstAt = new Map<string, string>()
+    const see = uniqueIds(action, 'button', addIssue)
     action.buttons.forEach((button: unknown, b: number) => {
-      if (!isRecord(button) || !isRecord(button.reply) || typeof button.reply.id !== 'string') {
-        return
-      }
-      const id = button.reply.id
-      const first = firstAt.get(id)
-      if (first === undefined) {
-        firstAt.set(id, formatPath(['buttons', b, 'reply', 'id']))
-      } else {
-        addIssue({
-          message: `duplicate button id ${describeValue(id)} (also at ${ACTION_PATH}.${first})`,
-          path: pathTo(action, ['buttons', b, 'reply', 'id']),
-        })
-      }
+      if (isRecord(button) && isRecord(button.reply))
+        see(button.reply.id, ['buttons', b, 'reply', 'id'])
     })
   })
 }
@@ -48,7 +40,7 @@ export const ButtonActionSchema = /* @__PURE__ */ pipe(
   /* @__PURE__ */ strict({
     buttons: /* @__PURE__ */ pipe(
       /* @__PURE__ */ array(ReplyButtonSchema),
-      /* @__PURE__ */ count(1, LIMITS.replyButtons, 'button'),
+      /* @__PURE__ */ count(1, REPLY_BUTTONS_MAX, 'button'),
     ),
   }),
   /* @__PURE__ */ uniqueButtonIds(),

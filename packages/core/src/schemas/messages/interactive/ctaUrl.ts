@@ -1,5 +1,5 @@
 import { type InferInput, literal, optional } from 'valibot'
-import { HttpsUrlSchema, LIMITS, text } from '../../rules.ts'
+import { CTA_DISPLAY_TEXT_MAX, HttpsUrlSchema, text } from '../../rules.ts'
 import { strict } from '../../strict.ts'
 import { InteractiveBodySchema, InteractiveFooterSchema, InteractiveHeaderSchema } from './parts.ts'
 
@@ -25,7 +25,7 @@ export const CtaUrlInteractiveSchema = /* @__PURE__ */ strict({
     name: /* @__PURE__ */ literal('cta_url'),
     parameters: /* @__PURE__ */ strict({
       /** The button label, 1–20 characters. */
-      display_text: /* @__PURE__ */ text(1, LIMITS.ctaDisplayText),
+      display_text: /* @__PURE__ */ text(1, CTA_DISPLAY_TEXT_MAX),
       /** Where the button leads: an https URL. */
       url: HttpsUrlSchema,
     }),

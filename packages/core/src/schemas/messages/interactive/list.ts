@@ -1,25 +1,31 @@
 import { array, type InferInput, literal, optional, pipe, rawCheck } from 'valibot'
-import { describeValue } from '../../describe.ts'
-import { formatPath, isRecord, pathTo } from '../../path.ts'
-import { count, LIMITS, text } from '../../rules.ts'
+import { isRecord, pathTo } from '../../path.ts'
+import { count } from '../../rule.ts'
+import {
+  LIST_BUTTON_MAX,
+  LIST_ROWS_MAX,
+  LIST_SECTIONS_MAX,
+  ROW_DESCRIPTION_MAX,
+  ROW_ID_MAX,
+  ROW_TITLE_MAX,
+  SECTION_TITLE_MAX,
+  text,
+} from '../../rules.ts'
 import { strict } from '../../strict.ts'
 import { InteractiveBodySchema, InteractiveFooterSchema, TextHeaderSchema } from './parts.ts'
-
-// A list action always sits at `interactive.action` of a send body, so "also at" can name the
-// first occurrence by its full path while the check runs on the action alone.
-const ACTION_PATH = 'interactive.action'
+import { uniqueIds } from './uniqueIds.ts'
 
 /** A list row: `{ id (1–200, unique across sections), title (1–24), description? (≤ 72) }`. */
 export const ListRowSchema = /* @__PURE__ */ strict({
   /** Comes back in the customer's `list_reply`; unique across all sections. */
-  id: /* @__PURE__ */ text(1, LIMITS.rowId),
-  title: /* @__PURE__ */ text(1, LIMITS.rowTitle),
-  description: /* @__PURE__ */ optional(/* @__PURE__ */ text(0, LIMITS.rowDescription)),
+  id: /* @__PURE__ */ text(1, ROW_ID_MAX),
+  title: /* @__PURE__ */ text(1, ROW_TITLE_MAX),
+  description: /* @__PURE__ */ optional(/* @__PURE__ */ text(0, ROW_DESCRIPTION_MAX)),
 })
 
 /** A list section: `{ title? (≤ 24, required when there are 2+ sections), rows }`. */
 export const ListSectionSchema = /* @__PURE__ */ strict({
-  title: /* @__PURE__ */ optional(/* @__PURE__ */ text(0, LIMITS.sectionTitle)),
+  title: /* @__PURE__ */ optional(/* @__PURE__ */ text(0, SECTION_TITLE_MAX)),
   rows: /* @__PURE__ */ array(ListRowSchema),
 })
 
@@ -36,40 +42,28 @@ function crossSectionRules<TInput>() {
       return
     }
     const sections: unknown[] = action.sections
-    const firstAt = new Map<string, string>()
-    let rowCount = 0
+    const see = uniqueIds(action, 'row', addIssue)
+    let rows = 0
     sections.forEach((section, s) => {
       if (!isRecord(section)) return
-      if (sections.length >= 2 && section.title === undefined) {
+      if (sections.length > 1 && section.title === undefined) {
         addIssue({
           message: 'is required when a list has 2 or more sections',
           path: pathTo(action, ['sections', s, 'title']),
         })
       }
       if (!Array.isArray(section.rows)) return
-      const rows: unknown[] = section.rows
-      rowCount += rows.length
-      rows.forEach((row, r) => {
-        if (!isRecord(row) || typeof row.id !== 'string') return
-        const first = firstAt.get(row.id)
-        if (first === undefined) {
-          firstAt.set(row.id, formatPath(['sections', s, 'rows', r, 'id']))
-        } else {
-          addIssue({
-            message: `duplicate row id ${describeValue(row.id)} (also at ${ACTION_PATH}.${first})`,
-            path: pathTo(action, ['sections', s, 'rows', r, 'id']),
-          })
-        }
+      rows += section.rows.length
+      section.rows.forEach((row: unknown, r: number) => {
+        if (isRecord(row)) see(row.id, ['sections', s, 'rows', r, 'id'])
       })
     })
-    if (rowCount < 1) {
+    if (rows < 1 || rows > LIST_ROWS_MAX) {
       addIssue({
-        message: `must have at least 1 row in total (got ${rowCount})`,
-        path: pathTo(action, ['sections']),
-      })
-    } else if (rowCount > LIMITS.listRows) {
-      addIssue({
-        message: `must have at most ${LIMITS.listRows} rows in total across sections (got ${rowCount})`,
+        message:
+          rows < 1
+            ? `must have at least 1 row in total (got ${rows})`
+            : `must have at most ${LIST_ROWS_MAX} rows in total across sections (got ${rows})`,
         path: pathTo(action, ['sections']),
       })
     }
@@ -80,10 +74,10 @@ function crossSectionRules<TInput>() {
 export const ListActionSchema = /* @__PURE__ */ pipe(
   /* @__PURE__ */ strict({
     /** The label of the button that opens the list, 1–20 characters. */
-    button: /* @__PURE__ */ text(1, LIMITS.listButton),
+    button: /* @__PURE__ */ text(1, LIST_BUTTON_MAX),
     sections: /* @__PURE__ */ pipe(
       /* @__PURE__ */ array(ListSectionSchema),
-      /* @__PURE__ */ count(1, LIMITS.listSections, 'section'),
+      /* @__PURE__ */ count(1, LIST_SECTIONS_MAX, 'section'),
     ),
   }),
   /* @__PURE__ */ crossSectionRules(),

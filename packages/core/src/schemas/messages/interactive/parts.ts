@@ -1,21 +1,22 @@
-import { literal, variant } from 'valibot'
-import { HttpsUrlSchema, LIMITS, text } from '../../rules.ts'
+import { literal } from 'valibot'
+import { byType } from '../../byType.ts'
+import { HeaderFooterTextSchema, HttpsUrlSchema, INTERACTIVE_BODY_MAX, text } from '../../rules.ts'
 import { strict } from '../../strict.ts'
 
 /** `interactive.body`: `{ text }`, 1–1024 characters. */
 export const InteractiveBodySchema = /* @__PURE__ */ strict({
-  text: /* @__PURE__ */ text(1, LIMITS.interactiveBody),
+  text: /* @__PURE__ */ text(1, INTERACTIVE_BODY_MAX),
 })
 
 /** `interactive.footer`: `{ text }`, 1–60 characters. */
 export const InteractiveFooterSchema = /* @__PURE__ */ strict({
-  text: /* @__PURE__ */ text(1, LIMITS.footerText),
+  text: HeaderFooterTextSchema,
 })
 
 /** A text header: `{ type: 'text', text }`, 1–60 characters (the only header a list takes). */
 export const TextHeaderSchema = /* @__PURE__ */ strict({
   type: /* @__PURE__ */ literal('text'),
-  text: /* @__PURE__ */ text(1, LIMITS.headerText),
+  text: HeaderFooterTextSchema,
 })
 
 const MediaLinkSchema = /* @__PURE__ */ strict({ url: HttpsUrlSchema })
@@ -39,7 +40,7 @@ export const DocumentHeaderSchema = /* @__PURE__ */ strict({
 })
 
 /** The header of a cta_url or button message: text, or an image, video or document by https URL. */
-export const InteractiveHeaderSchema = /* @__PURE__ */ variant('type', [
+export const InteractiveHeaderSchema = /* @__PURE__ */ byType([
   TextHeaderSchema,
   ImageHeaderSchema,
   VideoHeaderSchema,
