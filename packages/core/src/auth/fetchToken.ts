@@ -1,5 +1,7 @@
+import { InvalidResponseError } from '../errors/InvalidResponseError.ts'
 import { HttpClient, type HttpClientOptions } from '../http/HttpClient.ts'
 import { TokenResponseSchema } from '../schemas/index.ts'
+import { redactIssues } from './redactIssues.ts'
 import type { IssuedToken } from './TokenCache.ts'
 
 /**
@@ -18,10 +20,19 @@ export const tokenUrlIssuer = (
 ): (() => Promise<IssuedToken>) => {
   const endpoint = new HttpClient({ ...options, baseUrl: tokenUrl, credentials: undefined })
   return () =>
-    endpoint.request({
-      method: 'POST',
-      path: '',
-      schema: TokenResponseSchema,
-      what: 'token response',
-    })
+    endpoint
+      .request({ method: 'POST', path: '', schema: TokenResponseSchema, what: 'token response' })
+      .catch(redactTokenResponse)
+}
+
+// A token response that breaks the contract may still hold a token (`access_token`, a bare
+// string, a text body): keep where it broke and the rule, never the body or a quoted value.
+const redactTokenResponse = (error: unknown): never => {
+  if (!(error instanceof InvalidResponseError)) throw error
+  const { status, requestId } = error
+  throw new InvalidResponseError(redactIssues(error.issues), {
+    status,
+    requestId,
+    what: 'token response',
+  })
 }

@@ -1,5 +1,6 @@
 import type { Credentials } from '../auth/Credentials.ts'
 import { tokenUrlIssuer } from '../auth/fetchToken.ts'
+import { redactIssues } from '../auth/redactIssues.ts'
 import { TokenCache } from '../auth/TokenCache.ts'
 import { ValidationError } from '../errors/ValidationError.ts'
 import type { HttpClientOptions } from '../http/HttpClient.ts'
@@ -8,8 +9,8 @@ import {
   E164_REGEX,
   HEADER_SAFE,
   isHeaderSafe,
-  parseOrThrow,
   TokenResponseSchema,
+  validate,
 } from '../schemas/index.ts'
 import type { KirimOptions } from '../types/options.ts'
 import { type Check, checkMaxRetries, checkTimeout, issue, issuesOf } from './checkOptions.ts'
@@ -110,9 +111,11 @@ export const resolveOptions = (options: KirimOptions): ResolvedOptions => {
           false,
         )
       : token
-        ? new TokenCache(async () =>
-            parseOrThrow(TokenResponseSchema, await token(), 'token function result'),
-          )
+        ? new TokenCache(async () => {
+            const { output, issues } = validate(TokenResponseSchema, await token())
+            if (output) return output
+            throw new ValidationError(redactIssues(issues), 'token function result')
+          })
         : new TokenCache(tokenUrlIssuer(tokenUrl as string, resolved))
   return { ...resolved, from, credentials }
 }

@@ -50,7 +50,9 @@ export class Templates {
     const { output, issues } = validate(TemplateListParamsSchema, input)
     const all = [...issues, ...requestOptionIssues(options)]
     if (!output || all.length > 0) throw new ValidationError(all, 'template list parameters')
-    const query = new URLSearchParams(output as Record<string, string>).toString()
+    // A filter given as `undefined` (a form field left empty) is no filter, not "undefined".
+    const set = Object.entries(output).filter(([, value]) => value !== undefined)
+    const query = new URLSearchParams(set as [string, string][]).toString()
     const body = await this.#http.request({
       method: 'GET',
       path: query ? `v1/templates?${query}` : 'v1/templates',

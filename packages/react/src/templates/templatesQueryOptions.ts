@@ -28,7 +28,7 @@ export function templatesQueryOptions(client: Kirim, params: TemplatesParams = {
     queryKey: kirimKeys.templateList(filters),
     queryFn: async ({ signal }) => {
       const templates: Template[] = []
-      const query = { limit: 100, ...listParams(filters) }
+      const query = { ...listParams(filters), limit: filters.limit ?? 100 }
       for await (const template of client.templates.list(query, { signal }))
         templates.push(template)
       return templates
