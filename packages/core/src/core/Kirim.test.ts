@@ -61,6 +61,12 @@ describe('new Kirim(options)', () => {
     )
   })
 
+  it('refuses headers the client sets per request', () => {
+    expect(issuesOf({ apiKey, headers: { 'idempotency-key': 'k', 'X-Trace': 't' } })).toEqual([
+      { path: 'headers.idempotency-key', message: 'is set by the client' },
+    ])
+  })
+
   it('bounds timeout and maxRetries at their edges', () => {
     expect(issuesOf({ apiKey, timeout: 1, maxRetries: 0 })).toEqual([])
     expect(issuesOf({ apiKey, timeout: 2_147_483_647, maxRetries: 10 })).toEqual([])

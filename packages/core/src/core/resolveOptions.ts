@@ -40,12 +40,15 @@ const checkUrl = (path: string, value: unknown): Check => {
 const checkSecret = (path: string, value: unknown): Check =>
   (typeof value === 'string' && isHeaderSafe(value)) || issue(path, `must be ${HEADER_SAFE}`)
 
+// Set per request by the client: a fixed Idempotency-Key would make every send one send.
+const CLIENT_HEADERS = /^(authorization|idempotency-key)$/i
+
 const checkHeaders = (headers: unknown): Check[] =>
   typeof headers !== 'object' || headers === null
     ? [issue('headers', 'must be an object of strings')]
     : Object.entries(headers).map(
         ([name, value]) =>
-          (typeof value === 'string' && name.toLowerCase() !== 'authorization') ||
+          (typeof value === 'string' && !CLIENT_HEADERS.test(name)) ||
           issue(
             `headers.${name}`,
             typeof value === 'string'
