@@ -3,21 +3,12 @@
  * cookie set on page loads. The proxy's `authorize` turns it into the token's subject, so each
  * browser sees only the statuses of the messages it sent.
  */
-import type { AuthorizeResult, ScopeMessageType } from '@kirim/core/proxy'
+import type { AuthorizeResult } from '@kirim/core/proxy'
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'kirim_demo_sid'
 
-/** What a demo session may send: every type, at most 100 sends per token. */
-const SESSION_TYPES: readonly ScopeMessageType[] = [
-  'text',
-  'template',
-  'image',
-  'document',
-  'video',
-  'audio',
-  'interactive',
-]
+/** What a demo session may send: every type (a scope without `types`), 100 sends per token. */
 const MAX_SENDS_PER_TOKEN = 100
 
 const SESSION_ID = /^[A-Za-z0-9_-]{32,64}$/
@@ -72,6 +63,6 @@ export async function authorizeSession(request: Request): Promise<AuthorizeResul
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id))
   return {
     subject: `session_${hex(digest).slice(0, 32)}`,
-    scope: { types: SESSION_TYPES, maxSends: MAX_SENDS_PER_TOKEN },
+    scope: { maxSends: MAX_SENDS_PER_TOKEN },
   }
 }
