@@ -33,10 +33,13 @@ let server: Server
 let tokenUrl: string
 let plan: Answer[] = []
 let issued = 0
+/** Milliseconds the endpoint waits before answering. */
+let answerDelay = 0
 const cookies: (string | undefined)[] = []
 beforeEach(async () => {
   plan = []
   issued = 0
+  answerDelay = 0
   cookies.length = 0
   server = createServer((request, response) => {
     cookies.push(request.headers.cookie)
@@ -48,7 +51,11 @@ beforeEach(async () => {
     }
     const [status, body] =
       'status' in answer ? [answer.status, answer.body] : [200, JSON.stringify(answer)]
-    response.writeHead(status, { 'content-type': 'application/json' }).end(body)
+    setTimeout(() => {
+      if (!response.destroyed) {
+        response.writeHead(status, { 'content-type': 'application/json' }).end(body)
+      }
+    }, answerDelay)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   tokenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/kirim/token`
@@ -273,5 +280,159 @@ describe('token', () => {
     const error = await kirim.me({ signal: AbortSignal.timeout(50) }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ConnectionError)
     expect(error).toMatchObject({ code: 'aborted' })
+  })
+})
+
+describe('kirim.token()', () => {
+  const text = { to: '+628111111111', type: 'text', text: { body: 'Halo' } } as const
+
+  it('returns the cached token, sharing one fetch with concurrent sends', async () => {
+    plan = [{ token: tokens[0] as string, expiresIn: 300 }]
+    answerDelay = 30
+    const { kirim, api, tokenPosts } = client()
+    const [first, , second] = await Promise.all([
+      kirim.token(),
+      kirim.messages.send(text),
+      kirim.token(),
+      kirim.messages.send(text),
+    ])
+    expect([first, second]).toEqual([tokens[0], tokens[0]])
+    expect(tokenPosts()).toHaveLength(1)
+    expect(api().map((r) => r.authorization)).toEqual([
+      `Bearer ${tokens[0]}`,
+      `Bearer ${tokens[0]}`,
+    ])
+    // Cached from then on: no further POST.
+    expect(await kirim.token()).toBe(tokens[0])
+    expect(tokenPosts()).toHaveLength(1)
+  })
+
+  it('is the cache the client itself uses: a token refreshed after a 401 comes back as is', async () => {
+    plan = [
+      { token: expiredToken, expiresIn: 300 },
+      { token: tokens[3] as string, expiresIn: 300 },
+    ]
+    const { kirim, tokenPosts } = client()
+    await kirim.me()
+    expect(await kirim.token()).toBe(tokens[3])
+    expect(tokenPosts()).toHaveLength(2)
+  })
+
+  it('rejected: drops that token and fetches exactly one fresh one, shared by every caller', async () => {
+    plan = [
+      { token: tokens[1] as string, expiresIn: 300 },
+      { token: tokens[2] as string, expiresIn: 300 },
+    ]
+    const { kirim, api, tokenPosts } = client()
+    expect(await kirim.token()).toBe(tokens[1])
+    const fresh = await Promise.all([
+      kirim.token({ rejected: tokens[1] }),
+      kirim.token({ rejected: tokens[1] }),
+      kirim.token(),
+    ])
+    expect(fresh).toEqual([tokens[2], tokens[2], tokens[2]])
+    expect(tokenPosts()).toHaveLength(2)
+
+    // A stale rejection (not the cached token) changes nothing.
+    expect(await kirim.token({ rejected: tokens[1] })).toBe(tokens[2])
+    expect(tokenPosts()).toHaveLength(2)
+    await kirim.me()
+    expect(api().map((r) => r.authorization)).toEqual([`Bearer ${tokens[2]}`])
+  })
+
+  it('returns undefined for an apiKey client, and never drops or exposes the key', async () => {
+    const counter = countingFetch()
+    const key = tokens[5] as string
+    const kirim = new Kirim({ apiKey: key, baseUrl: env.url, fetch: counter.fetch })
+    expect(await kirim.token()).toBeUndefined()
+    expect(await kirim.token({ rejected: key })).toBeUndefined()
+    expect(counter.count()).toBe(0)
+    await kirim.me()
+    expect(counter.sent.map((r) => r.authorization)).toEqual([`Bearer ${key}`])
+  })
+
+  it('returns a token string as is, even when it is rejected (it cannot change)', async () => {
+    const counter = countingFetch()
+    const kirim = new Kirim({ baseUrl: env.url, fetch: counter.fetch, token: tokens[6] as string })
+    expect(await kirim.token()).toBe(tokens[6])
+    expect(await kirim.token({ rejected: tokens[6] })).toBe(tokens[6])
+    expect(counter.count()).toBe(0)
+  })
+
+  it("returns a token function's token, calling it once for concurrent callers", async () => {
+    let calls = 0
+    const kirim = new Kirim({
+      baseUrl: env.url,
+      token: async () => {
+        calls++
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        return { token: tokens[7] as string, expiresIn: 60 }
+      },
+    })
+    expect(await Promise.all([kirim.token(), kirim.token()])).toEqual([tokens[7], tokens[7]])
+    expect(calls).toBe(1)
+    expect(await kirim.token({ rejected: tokens[7] })).toBe(tokens[7])
+    expect(calls).toBe(2)
+  })
+
+  it('lets one caller abort while the fetch others wait for goes on', async () => {
+    plan = [{ token: tokens[4] as string, expiresIn: 300 }]
+    answerDelay = 150
+    const { kirim, tokenPosts } = client()
+    const controller = new AbortController()
+    const aborted = kirim.token({ signal: controller.signal }).catch((e: unknown) => e)
+    const patient = kirim.token()
+    setTimeout(() => controller.abort(new Error('left the page')), 20)
+    const error = await aborted
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error).toMatchObject({ code: 'aborted', cause: new Error('left the page') })
+    expect(await patient).toBe(tokens[4])
+    expect(tokenPosts()).toHaveLength(1)
+  })
+
+  it('rejects at once when the signal already fired, even with a cached token', async () => {
+    plan = [{ token: tokens[4] as string, expiresIn: 300 }]
+    const { kirim, tokenPosts } = client()
+    const fired = AbortSignal.abort()
+    await expect(kirim.token({ signal: fired })).rejects.toMatchObject({
+      name: 'ConnectionError',
+      code: 'aborted',
+    })
+    expect(tokenPosts()).toHaveLength(0)
+    expect(await kirim.token()).toBe(tokens[4])
+    await expect(kirim.token({ signal: fired, rejected: tokens[4] })).rejects.toMatchObject({
+      code: 'aborted',
+    })
+    // The aborted call dropped nothing.
+    expect(await kirim.token()).toBe(tokens[4])
+    expect(tokenPosts()).toHaveLength(1)
+  })
+
+  it("throws the token endpoint's error", async () => {
+    plan = [
+      {
+        status: 401,
+        body: JSON.stringify({
+          error: { type: 'authentication_error', code: 'session_expired', message: 'Log in again' },
+        }),
+      },
+    ]
+    const { kirim } = client()
+    const error = await kirim.token().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(AuthenticationError)
+    expect(error).toMatchObject({ status: 401, code: 'session_expired' })
+  })
+
+  it('checks its options', async () => {
+    const { kirim, tokenPosts } = client()
+    for (const [options, path] of [
+      [null, 'options'],
+      [{ signal: 'soon' }, 'options.signal'],
+    ] as const) {
+      const error = await kirim.token(options as never).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(ValidationError)
+      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([path])
+    }
+    expect(tokenPosts()).toHaveLength(0)
   })
 })

@@ -1,4 +1,4 @@
-import type { Message, SendMessageBody } from '@kirim/core'
+import { Kirim, type Message, type SendMessageBody } from '@kirim/core'
 import type { QueryClient } from '@tanstack/react-query'
 import { act, cleanup, render, renderHook, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
@@ -6,8 +6,20 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { useMessageStatus } from '../src/messages/useMessageStatus.ts'
 import { useSendMessage } from '../src/messages/useSendMessage.ts'
 import { type BrowserFetch, createBrowserFetch } from './support/browserFetch.ts'
-import { kirimWrapper, newQueryClient, proxyClient, proxyEvents } from './support/render.tsx'
-import { startEmulator, startProxy, type TestEmulator, type TestProxy } from './support/servers.ts'
+import {
+  directClient,
+  kirimWrapper,
+  newQueryClient,
+  proxyClient,
+  proxyEvents,
+} from './support/render.tsx'
+import {
+  API_KEY,
+  startEmulator,
+  startProxy,
+  type TestEmulator,
+  type TestProxy,
+} from './support/servers.ts'
 
 // Reads through the proxy: `GET /api/kirim/v1/messages/msg_…`.
 const MESSAGE_READS = /^\/api\/kirim\/v1\/messages\/msg_/
@@ -230,27 +242,103 @@ describe('useMessageStatus, live through the proxy', () => {
     expect(page.count('GET', MESSAGE_READS)).toBe(reads)
   })
 
-  test('events as the URL alone: the stream mints its token at the proxy route beside it, and keeps it across reconnects', async () => {
+  test("events as the URL alone: the stream uses the client's token, with no token request of its own, across reconnects", async () => {
     const message = await sendThroughProxy(template('+628111111111'))
+    const kirim = proxyClient(proxy, page)
+    const token = await kirim.token()
+    const minted = page.count('POST', '/api/kirim/token')
     const { result } = renderHook(() => useMessageStatus(message.id), {
-      wrapper: kirimWrapper(queryClient, proxyClient(proxy, page), {
+      wrapper: kirimWrapper(queryClient, kirim, {
         url: `${proxy.baseUrl}/events`,
         fetch: page.streamFetch,
         retryDelay: () => 20,
       }),
     })
     await waitFor(() => expect(proxy.openStreams()).toBe(1))
-    const tokens = page.count('POST', '/api/kirim/token')
+    await emulator.emulator.clock.advance('1s')
+    await waitFor(() => expect(result.current.data?.status).toBe('sent'))
+    const opened = proxy.streamRequests.at(-1)!
+    expect(token).toMatch(/^ey/)
+    expect(opened.authorization).toBe(`Bearer ${token}`)
+
+    proxy.dropStreams()
+    await waitFor(() => expect(proxy.streamRequests.at(-1)).not.toBe(opened))
+    await waitFor(() => expect(proxy.openStreams()).toBe(1))
+    expect(proxy.streamRequests.at(-1)!.authorization).toBe(`Bearer ${token}`)
+    expect(page.count('POST', '/api/kirim/token')).toBe(minted)
+  })
+
+  test('a token the stream refuses (401) is refreshed once, for the client too, and the stream reconnects with it', async () => {
+    const message = await sendThroughProxy(template('+628111111111'))
+    // The client's first token has the right form but a wrong signature: the proxy refuses it.
+    let tampered = false
+    const kirim = new Kirim({
+      tokenUrl: `${proxy.baseUrl}/token`,
+      baseUrl: proxy.baseUrl,
+      maxRetries: 0,
+      fetch: async (input, init) => {
+        const response = await page.fetch(input, init)
+        const url = input instanceof Request ? input.url : String(input)
+        if (tampered || !url.endsWith('/token')) return response
+        tampered = true
+        const { token, expiresIn } = (await response.json()) as { token: string; expiresIn: number }
+        const forged = `${token.slice(0, -6)}${token.endsWith('AAAAAA') ? 'BBBBBB' : 'AAAAAA'}`
+        return new Response(JSON.stringify({ token: forged, expiresIn }), {
+          headers: { 'content-type': 'application/json' },
+        })
+      },
+    })
+    const refused = (await kirim.token())!
+    const minted = page.count('POST', '/api/kirim/token')
+    const streamsBefore = proxy.streamRequests.length
+    const { result } = renderHook(() => useMessageStatus(message.id, { pollInterval: 60_000 }), {
+      wrapper: kirimWrapper(queryClient, kirim, {
+        url: `${proxy.baseUrl}/events`,
+        fetch: page.streamFetch,
+        retryDelay: () => 20,
+      }),
+    })
+    await waitFor(() => expect(proxy.openStreams()).toBe(1))
+    const fresh = await kirim.token()
+    expect(fresh).toMatch(/^ey/)
+    expect(fresh).not.toBe(refused)
+    expect(proxy.streamRequests.slice(streamsBefore).map((r) => r.authorization)).toEqual([
+      `Bearer ${refused}`,
+      `Bearer ${fresh}`,
+    ])
+    // Exactly one refresh, shared by the client and the stream.
+    expect(page.count('POST', '/api/kirim/token')).toBe(minted + 1)
+
+    await emulator.emulator.clock.advance('1s')
+    await waitFor(() => expect(result.current.data?.status).toBe('sent'))
+    expect(page.count('POST', '/api/kirim/token')).toBe(minted + 1)
+  })
+
+  test('with an apiKey client (which never hands out its key), the stream mints its token at the proxy route beside it, and keeps it across reconnects', async () => {
+    const message = await sendThroughProxy(template('+628111111111'))
+    const kirim = directClient(emulator, page)
+    expect(await kirim.token()).toBeUndefined()
+    const minted = page.count('POST', '/api/kirim/token')
+    const { result } = renderHook(() => useMessageStatus(message.id), {
+      wrapper: kirimWrapper(queryClient, kirim, {
+        url: `${proxy.baseUrl}/events`,
+        fetch: page.streamFetch,
+        retryDelay: () => 20,
+      }),
+    })
+    await waitFor(() => expect(proxy.openStreams()).toBe(1))
+    expect(page.count('POST', '/api/kirim/token')).toBe(minted + 1)
     await emulator.emulator.clock.advance('1s')
     await waitFor(() => expect(result.current.data?.status).toBe('sent'))
     const opened = proxy.streamRequests.at(-1)!
     expect(opened.authorization).toMatch(/^Bearer ey/)
+    expect(opened.authorization).not.toContain(API_KEY)
 
     proxy.dropStreams()
     await waitFor(() => expect(proxy.streamRequests.at(-1)).not.toBe(opened))
     await waitFor(() => expect(proxy.openStreams()).toBe(1))
     expect(proxy.streamRequests.at(-1)!.authorization).toBe(opened.authorization)
-    expect(page.count('POST', '/api/kirim/token')).toBe(tokens)
+    expect(page.count('POST', '/api/kirim/token')).toBe(minted + 1)
   })
 
   test('when the stream is refused for good, it polls instead', async () => {

@@ -1,6 +1,8 @@
+import type { Credentials } from '../auth/Credentials.ts'
 import { ValidationError } from '../errors/ValidationError.ts'
 import { HttpClient } from '../http/HttpClient.ts'
 import type { RateLimit } from '../http/rateLimit.ts'
+import { abortedError } from '../http/transport.ts'
 import { Messages } from '../messages/Messages.ts'
 import { dataEnvelope, type Me, MeSchema } from '../schemas/index.ts'
 import { Templates } from '../templates/Templates.ts'
@@ -36,6 +38,7 @@ export class Kirim {
   /** List the organisation's templates. */
   readonly templates: Templates
   readonly #http: HttpClient
+  readonly #tokens: Credentials | undefined
 
   /**
    * @throws {ValidationError} when the options are wrong: not exactly one of `apiKey`, `token`,
@@ -45,6 +48,7 @@ export class Kirim {
   constructor(options: KirimOptions) {
     const resolved = resolveOptions(options)
     this.#http = new HttpClient(resolved)
+    this.#tokens = resolved.tokens
     this.messages = new Messages(this.#http, resolved.from)
     this.templates = new Templates(this.#http)
   }
@@ -67,6 +71,45 @@ export class Kirim {
       options,
     })
     return data
+  }
+
+  /**
+   * The bearer token the client sends, for your own requests to your proxy (its status event
+   * stream): the client's cached token, fetched first if there is none or it is about to expire.
+   * Concurrent callers share one fetch. Pass the token your proxy just refused as `rejected` to
+   * drop it and get a fresh one (what the client itself does on a `401`); a `rejected` that is
+   * not the cached token changes nothing.
+   *
+   * Resolves to `undefined` with an `apiKey`: the key never leaves the client. A `token` string
+   * comes back as is.
+   *
+   * @throws {ValidationError} when `options` is not an object or `signal` not an `AbortSignal`.
+   * @throws {ConnectionError} `aborted` when `signal` fires first (a fetch other callers wait for
+   * goes on); the token endpoint's or token function's error when the fetch fails.
+   * @example
+   * const token = await kirim.token()
+   * const response = await fetch('/api/kirim/events', {
+   *   headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` },
+   * })
+   * // Refused (401)? Ask for a fresh one:
+   * const fresh = await kirim.token({ rejected: token })
+   */
+  async token(
+    options: { signal?: AbortSignal; rejected?: string } = {},
+  ): Promise<string | undefined> {
+    const issues = requestOptionIssues(options)
+    if (issues.length > 0) throw new ValidationError(issues, 'token call')
+    const { signal, rejected } = options
+    const tokens = this.#tokens
+    if (!tokens) return
+    try {
+      signal?.throwIfAborted()
+      // Drops the cached token only if it is `rejected`; with none there is nothing to drop.
+      tokens.reject(rejected as string)
+      return await tokens.bearer(signal)
+    } catch (error) {
+      throw signal?.aborted ? abortedError('kirim.token()', signal) : error
+    }
   }
 
   /**

@@ -23,6 +23,8 @@ export const defaultBaseUrl = 'https://api-kckit.kirim.chat'
 export interface ResolvedOptions extends HttpClientOptions {
   readonly from: string | undefined
   readonly credentials: Credentials
+  /** What `kirim.token()` hands out: the same cache, or nothing for an API key (never exposed). */
+  readonly tokens: Credentials | undefined
 }
 
 // Absolute http(s), or (in a browser, where the page is the base) relative.
@@ -120,5 +122,5 @@ export const resolveOptions = (options: KirimOptions): ResolvedOptions => {
             throw new ValidationError(redactIssues(issues), 'token function result')
           })
         : new TokenCache(tokenUrlIssuer(tokenUrl as string, resolved))
-  return { ...resolved, from, credentials }
+  return { ...resolved, from, credentials, tokens: apiKey === undefined ? credentials : undefined }
 }

@@ -85,6 +85,15 @@ describe('the rest of the client', () => {
     expectTypeOf(kirim.rateLimit).toEqualTypeOf<RateLimit | undefined>()
   })
 
+  it('types token: an optional signal and rejected token; a string, or undefined for an apiKey', () => {
+    expectTypeOf(kirim.token()).toEqualTypeOf<Promise<string | undefined>>()
+    expectTypeOf(kirim.token({ signal: AbortSignal.timeout(1000), rejected: 'ey…' })).toEqualTypeOf<
+      Promise<string | undefined>
+    >()
+    // @ts-expect-error `rejected` is the refused token itself
+    kirim.token({ rejected: 401 })
+  })
+
   it('lists templates as an awaitable, iterable page promise', async () => {
     const list = kirim.templates.list({ status: 'approved', limit: 50 })
     expectTypeOf(list).toEqualTypeOf<PagePromise<Template>>()

@@ -17,9 +17,11 @@ export interface EventsOptions {
    * every connection, so return a fresh token when the last one expired; `null` or `undefined`
    * sends no `Authorization` (for a proxy that authenticates the stream by cookie).
    *
-   * @default a token from the proxy's token route beside `url` (`POST /api/kirim/token` for
-   * `/api/kirim/events`, as `createProxy` serves them), sent with the page's cookies and kept
-   * until shortly before it expires
+   * @default the provider client's own token (`client.token()`): no token request of its own,
+   * and a token the proxy refuses is refreshed once for the client and the stream together. With
+   * an `apiKey` client (which never hands out its key), a token from the proxy's token route
+   * beside `url` (`POST /api/kirim/token` for `/api/kirim/events`, as `createProxy` serves
+   * them), sent with the page's cookies and kept until shortly before it expires
    */
   readonly token?:
     | (() => string | null | undefined | Promise<string | null | undefined>)

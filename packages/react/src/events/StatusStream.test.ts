@@ -41,6 +41,7 @@ const open = (overrides: Partial<StatusStreamOptions> = {}): StatusStream => {
   const stream = new StatusStream(queryClient, {
     url: server.url,
     token: async () => 'token-1',
+    client: undefined,
     fetch: undefined,
     retryDelay: () => 10,
     heartbeatTimeout: 10_000,
@@ -253,6 +254,44 @@ describe('StatusStream', () => {
     expect(calls).toEqual([undefined, 'token-1'])
   })
 
+  test("default token: the client's, refreshed through rejected on token_expired, with the attempt's signal", async () => {
+    const calls: { rejected: string | undefined; signal: AbortSignal | undefined }[] = []
+    let issued = 0
+    const client = {
+      token: async (options: { signal?: AbortSignal; rejected?: string } = {}) => {
+        calls.push({ rejected: options.rejected, signal: options.signal })
+        if (options.rejected !== undefined || issued === 0) issued++
+        return `client-${issued}`
+      },
+    }
+    const shared = open({ token: undefined, client, retryDelay: () => 60_000 })
+    shared.retain()
+    const first = await server.connection(0)
+    expect(first.headers.authorization).toBe('Bearer client-1')
+    first.write('event: error\ndata: {"code":"token_expired"}\n\n')
+    first.end()
+    const second = await server.connection(1)
+    expect(second.headers.authorization).toBe('Bearer client-2')
+    expect(calls.map((call) => call.rejected)).toEqual([undefined, 'client-1'])
+    expect(calls.every((call) => call.signal instanceof AbortSignal)).toBe(true)
+    // The first attempt is over: its signal fired, so a token fetch it left behind stops.
+    expect(calls[0]!.signal!.aborted).toBe(true)
+  })
+
+  test('an explicit token wins over the client', async () => {
+    let asked = 0
+    const client = {
+      token: async () => {
+        asked++
+        return 'client-token'
+      },
+    }
+    const shared = open({ token: async () => 'override', client })
+    shared.retain()
+    expect((await server.connection(0)).headers.authorization).toBe('Bearer override')
+    expect(asked).toBe(0)
+  })
+
   test('401: tries again with a fresh token', async () => {
     let issued = 0
     server.answer((index) => (index === 0 ? { status: 401 } : 'stream'))
@@ -278,6 +317,7 @@ describe('StatusStream', () => {
     const html = new StatusStream(queryClient, {
       url: other.url,
       token: async () => 't',
+      client: undefined,
       fetch: undefined,
       retryDelay: () => 10,
       heartbeatTimeout: 10_000,

@@ -1,4 +1,4 @@
-import type { Message } from '@kirim/core'
+import type { Kirim, Message } from '@kirim/core'
 import type { QueryCacheNotifyEvent, QueryClient } from '@tanstack/react-query'
 import { kirimKeys } from '../keys/kirimKeys.ts'
 import {
@@ -23,15 +23,24 @@ export type StreamState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'fai
 
 /**
  * Gets the bearer token of the next connection. `rejected` is the token the proxy just refused
- * (401, or `token_expired`), so a cache can drop it and mint a new one.
+ * (401, or `token_expired`), so a cache can drop it and mint a new one; `signal` fires when the
+ * connection attempt is abandoned.
  */
-export type TokenSource = (rejected: string | undefined) => Promise<string | null | undefined>
+export type TokenSource = (
+  rejected: string | undefined,
+  signal: AbortSignal,
+) => Promise<string | null | undefined>
 
 /** What `StatusStream` needs, with every default filled in but the token. */
 export interface StatusStreamOptions {
   readonly url: string
-  /** `undefined`: tokens from the proxy's token route beside `url` (see `proxyTokenSource`). */
+  /**
+   * `undefined`: the client's own token (`client.token()`), or, for a client without one (an API
+   * key), a token from the proxy's token route beside `url` (see `proxyTokenSource`).
+   */
   readonly token: TokenSource | undefined
+  /** The provider's client, whose token the stream shares unless `token` is given. */
+  readonly client: Pick<Kirim, 'token'> | undefined
   readonly fetch: typeof fetch | undefined
   readonly retryDelay: (attempt: number, serverRetry: number) => number
   readonly heartbeatTimeout: number
@@ -117,15 +126,21 @@ export class StatusStream {
   #coveredSince: number | undefined
   readonly #latest = new Map<string, StatusUpdate>()
   // Lives as long as the stream (its URL is fixed), so its cached token survives re-renders.
-  readonly #defaultToken: TokenSource
+  readonly #proxyToken: TokenSource
 
   constructor(queryClient: QueryClient, options: StatusStreamOptions) {
     this.#queryClient = queryClient
     this.#options = options
-    this.#defaultToken = proxyTokenSource(options.url, (input, init) =>
+    this.#proxyToken = proxyTokenSource(options.url, (input, init) =>
       (this.#options.fetch ?? globalThis.fetch)(input, init),
     )
   }
+
+  // The client's token when it has one: one token (and one refresh) for the calls and the
+  // stream. An API-key client has none to share (the key must never reach the stream), so the
+  // stream mints its own at the proxy.
+  readonly #defaultToken: TokenSource = async (rejected, signal) =>
+    (await this.#options.client?.token({ signal, rejected })) ?? this.#proxyToken(rejected, signal)
 
   /** Replaces the options; the next connection uses them (the URL is fixed per stream). */
   setOptions(options: StatusStreamOptions): void {
@@ -253,7 +268,7 @@ export class StatusStream {
     let token: string | null | undefined
     try {
       arm()
-      token = await (options.token ?? this.#defaultToken)(rejected)
+      token = await (options.token ?? this.#defaultToken)(rejected, controller.signal)
       reject(undefined)
       const headers = new Headers({ accept: 'text/event-stream' })
       if (token) headers.set('authorization', `Bearer ${token}`)

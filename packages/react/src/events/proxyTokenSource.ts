@@ -10,17 +10,18 @@ const isTokenResponse = (value: unknown): value is { token: string; expiresIn: n
   typeof (value as { expiresIn?: unknown }).expiresIn === 'number'
 
 /**
- * The default token of the event stream: minted by the proxy's own token route, the sibling of
- * the stream (`POST <basePath>/token` beside `GET <basePath>/events`, as `createProxy` lays them
- * out), with the page's session cookie (`credentials: 'include'`), exactly as the client's
- * `tokenUrl` does. Kept until shortly before it expires; a token the proxy refused is dropped.
+ * The event stream's token when the provider's client has none to share (an API-key client):
+ * minted by the proxy's own token route, the sibling of the stream (`POST <basePath>/token` beside
+ * `GET <basePath>/events`, as `createProxy` lays them out), with the page's session cookie
+ * (`credentials: 'include'`), exactly as the client's `tokenUrl` does. Kept until shortly before
+ * it expires; a token the proxy refused is dropped.
  */
 export function proxyTokenSource(
   eventsUrl: string,
   fetchFn: typeof fetch | undefined,
 ): TokenSource {
   let current: { readonly token: string; readonly refreshAt: number } | undefined
-  return async (rejected) => {
+  return async (rejected, signal) => {
     if (rejected !== undefined && current?.token === rejected) current = undefined
     if (current !== undefined && performance.now() < current.refreshAt) return current.token
     const base = typeof location === 'undefined' ? undefined : location.href
@@ -30,6 +31,7 @@ export function proxyTokenSource(
       method: 'POST',
       headers: { accept: 'application/json' },
       credentials: 'include',
+      signal,
     })
     const body: unknown = await response.json().catch(() => undefined)
     if (!response.ok || !isTokenResponse(body)) {

@@ -1,3 +1,4 @@
+import type { Kirim } from '@kirim/core'
 import type { EventsOptions } from './EventsOptions.ts'
 import type { StatusStreamOptions } from './StatusStream.ts'
 
@@ -7,13 +8,20 @@ const MAX_RETRY_DELAY = 30_000
 export const defaultRetryDelay = (attempt: number, serverRetry: number): number =>
   Math.min(serverRetry * 2 ** attempt, MAX_RETRY_DELAY) * (0.8 + Math.random() * 0.4)
 
-/** `events` as the provider got it (a URL, or options), with every default filled in. */
-export function resolveEventsOptions(events: string | EventsOptions): StatusStreamOptions {
+/**
+ * `events` as the provider got it (a URL, or options), with every default filled in; `client` is
+ * the provider's, whose token the stream uses unless `events.token` is given.
+ */
+export function resolveEventsOptions(
+  events: string | EventsOptions,
+  client: Pick<Kirim, 'token'>,
+): StatusStreamOptions {
   const options: EventsOptions = typeof events === 'string' ? { url: events } : events
   const token = options.token
   return {
     url: options.url,
     token: token === undefined ? undefined : async () => token(),
+    client,
     fetch: options.fetch,
     retryDelay: options.retryDelay ?? defaultRetryDelay,
     heartbeatTimeout: options.heartbeatTimeout ?? 45_000,

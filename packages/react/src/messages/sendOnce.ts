@@ -62,6 +62,9 @@ const newKey = (): string => {
  * - Once a send succeeded, calling again with the same body sends a new message (a new key).
  */
 export function sendOnce(client: Kirim, body: SendMessageBody): Promise<Message> {
+  // Not an object (from JavaScript): there is nothing to bind a key to, and core's validation
+  // names the problem (a `ValidationError`) where the key registry would throw a `TypeError`.
+  if (typeof body !== 'object' || body === null) return client.messages.send(body)
   const { inFlight, bindings } = registryOf(client)
   const hash = hashKey([body])
   const running = inFlight.get(hash)

@@ -190,6 +190,26 @@ describe('useSendMessage', () => {
     expect(await emulator.stored()).toHaveLength(0)
   })
 
+  test('variables that are not an object (from JavaScript) get the core ValidationError, not a TypeError', async () => {
+    const { result } = renderHook(() => useSendMessage(), {
+      wrapper: kirimWrapper(queryClient, directClient(emulator, page)),
+    })
+    for (const variables of [undefined, null, 'Halo', 42, true]) {
+      let error: unknown
+      await act(async () => {
+        error = await result.current
+          .mutateAsync(variables as unknown as SendMessageBody)
+          .catch((e: unknown) => e)
+      })
+      expect(error).toBeInstanceOf(ValidationError)
+      expect(error).toMatchObject({ code: 'invalid_input' })
+      expect((error as ValidationError).issues.length).toBeGreaterThan(0)
+      await waitFor(() => expect(result.current.error).toBe(error))
+    }
+    expect(idempotencyKeysOfSends()).toHaveLength(0)
+    expect(await emulator.stored()).toHaveLength(0)
+  })
+
   test('an API refusal is the typed KirimError subclass, with its code and request id', async () => {
     const client = new Kirim({
       apiKey: 'kdv_live_wrongwrongwrongwrongwrong',

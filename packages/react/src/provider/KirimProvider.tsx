@@ -41,19 +41,20 @@ export interface KirimProviderProps {
 export function KirimProvider({ client, events, children }: KirimProviderProps): ReactNode {
   const queryClient = useQueryClient()
   const url = events === undefined ? undefined : typeof events === 'string' ? events : events.url
-  // The stream lives as long as its URL and cache. The other options may be new objects on every
-  // render (inline functions): the effect below hands them over instead of rebuilding the stream.
+  // The stream lives as long as its URL and cache. The other options (and the client, whose token
+  // the stream uses) may be new objects on every render: the effect below hands them over
+  // instead of rebuilding the stream.
   // biome-ignore lint/correctness/useExhaustiveDependencies: rebuilt on a new URL or cache only.
   const stream = useMemo(
     () =>
       url === undefined || events === undefined
         ? undefined
-        : new StatusStream(queryClient, resolveEventsOptions(events)),
+        : new StatusStream(queryClient, resolveEventsOptions(events, client)),
     [queryClient, url],
   )
   useEffect(() => {
     if (stream !== undefined && events !== undefined)
-      stream.setOptions(resolveEventsOptions(events))
+      stream.setOptions(resolveEventsOptions(events, client))
   })
   const value = useMemo(() => ({ client, stream }), [client, stream])
   return <KirimContext value={value}>{children}</KirimContext>
