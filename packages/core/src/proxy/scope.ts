@@ -3,6 +3,8 @@
  * browser can read it but not change it), and every send through the proxy is checked against it.
  */
 
+import { E164_REGEX, TEMPLATE_NAME_REGEX } from '../schemas/rules.ts'
+
 /** The message types a scope can allow: the `type` field of a send. */
 export const MESSAGE_TYPES = [
   'text',
@@ -87,9 +89,7 @@ export class ScopeError extends TypeError {
   }
 }
 
-const E164 = /^\+[1-9]\d{1,14}$/
 const RECIPIENT_PREFIX = /^\+(?:[1-9]\d{0,13})?\*$/
-const TEMPLATE_NAME = /^[a-z0-9_]{1,512}$/
 const SCOPE_KEYS = new Set(['types', 'recipients', 'senders', 'templates', 'maxSends'])
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -152,7 +152,7 @@ export function parseScope(value: unknown): Scope {
     scope.recipients = stringList(
       value.recipients,
       'recipients',
-      (item) => E164.test(item) || RECIPIENT_PREFIX.test(item),
+      (item) => E164_REGEX.test(item) || RECIPIENT_PREFIX.test(item),
       "must be an E.164 number ('+628111111111') or a prefix ending in * ('+62811*')",
     )
   }
@@ -160,7 +160,7 @@ export function parseScope(value: unknown): Scope {
     scope.senders = stringList(
       value.senders,
       'senders',
-      (item) => E164.test(item),
+      (item) => E164_REGEX.test(item),
       "must be an E.164 number ('+628511760008029')",
     )
   }
@@ -168,7 +168,7 @@ export function parseScope(value: unknown): Scope {
     scope.templates = stringList(
       value.templates,
       'templates',
-      (item) => TEMPLATE_NAME.test(item),
+      (item) => TEMPLATE_NAME_REGEX.test(item),
       'must be a template name (lowercase letters, digits and underscores, 1–512)',
     )
   }
