@@ -8,8 +8,7 @@
  * const kirim = new Kirim({ apiKey: env.KIRIM_API_KEY })
  * const message = await kirim.messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })
  */
-export { Kirim } from './core/Kirim.ts'
-export type { Page, PagePromise } from './core/PagePromise.ts'
+export { Kirim } from './client/Kirim.ts'
 export type { ApiErrorDetails } from './errors/ApiErrorDetails.ts'
 export { ApiServerError } from './errors/ApiServerError.ts'
 export { AuthenticationError } from './errors/AuthenticationError.ts'
@@ -25,6 +24,7 @@ export { ValidationError, type ValidationIssue } from './errors/ValidationError.
 export type { RateLimit } from './http/rateLimit.ts'
 export type { Messages, SendOptions } from './messages/Messages.ts'
 export type { WaitForOptions } from './messages/waitFor.ts'
+export type { Page, PagePromise } from './pagination/PagePromise.ts'
 export {
   type AudioMessageBody,
   type DocumentMessageBody,

@@ -7,7 +7,7 @@ import {
   emulatorApiKey,
   type RunningEmulator,
   startEmulator,
-} from '../src/test-utils/emulator.ts'
+} from './support/emulator.ts'
 
 const N = 20
 

@@ -2,7 +2,7 @@
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Kirim, type KirimError } from '../src/index.ts'
-import { type RunningEmulator, startEmulator } from '../src/test-utils/emulator.ts'
+import { type RunningEmulator, startEmulator } from './support/emulator.ts'
 
 const secret = 'kdv_live_SECRETsecretSECRETsecret'
 

@@ -11,7 +11,7 @@ import {
   type KirimOptions,
   ValidationError,
 } from '../src/index.ts'
-import { countingFetch, type RunningEmulator, startEmulator } from '../src/test-utils/emulator.ts'
+import { countingFetch, type RunningEmulator, startEmulator } from './support/emulator.ts'
 
 // Keys the emulator accepts, handed out as tokens one after the other.
 const tokens = Array.from(

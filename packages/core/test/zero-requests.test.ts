@@ -6,7 +6,7 @@ import {
   emulatorApiKey,
   type RunningEmulator,
   startEmulator,
-} from '../src/test-utils/emulator.ts'
+} from './support/emulator.ts'
 
 let env: RunningEmulator
 beforeAll(async () => {

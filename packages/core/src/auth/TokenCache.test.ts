@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { type IssuedToken, TokenCache } from './TokenCache.ts'
+import type { IssuedToken } from '../types/options.ts'
+import { TokenCache } from './TokenCache.ts'
 
 afterEach(() => {
   vi.restoreAllMocks()

@@ -1,12 +1,6 @@
-import { abortable } from '../core/abortable.ts'
-import type { Credentials } from './Credentials.ts'
-
-/** A short-lived token as the token endpoint (or the caller's function) hands it out. */
-export interface IssuedToken {
-  readonly token: string
-  /** Seconds the token stays valid, counted from when it was issued. */
-  readonly expiresIn: number
-}
+import type { Credentials } from '../http/Credentials.ts'
+import { abortable } from '../internal/abortable.ts'
+import type { IssuedToken } from '../types/options.ts'
 
 // Refresh a fifth of the lifetime early (at most 30 s), so a token never expires in flight.
 const refreshMargin = (lifetimeMs: number): number => Math.min(30_000, lifetimeMs / 5)

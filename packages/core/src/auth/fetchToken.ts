@@ -1,8 +1,8 @@
 import { InvalidResponseError } from '../errors/InvalidResponseError.ts'
 import { HttpClient, type HttpClientOptions } from '../http/HttpClient.ts'
 import { TokenResponseSchema } from '../schemas/index.ts'
+import type { IssuedToken } from '../types/options.ts'
 import { redactIssues } from './redactIssues.ts'
-import type { IssuedToken } from './TokenCache.ts'
 
 /**
  * The issuer behind `tokenUrl`: POSTs to it (no body) and checks the answer is

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { Kirim } from '../core/Kirim.ts'
-import { AuthenticationError } from '../errors/AuthenticationError.ts'
-import { InvalidRequestError } from '../errors/InvalidRequestError.ts'
-import { NotFoundError } from '../errors/NotFoundError.ts'
-import { PermissionError } from '../errors/PermissionError.ts'
-import type { TextMessageBody } from '../schemas/index.ts'
 import {
   countingFetch,
   emulatorApiKey,
   emulatorNumber,
   type RunningEmulator,
   startEmulator,
-} from '../test-utils/emulator.ts'
+} from '../../test/support/emulator.ts'
+import { Kirim } from '../client/Kirim.ts'
+import { AuthenticationError } from '../errors/AuthenticationError.ts'
+import { InvalidRequestError } from '../errors/InvalidRequestError.ts'
+import { NotFoundError } from '../errors/NotFoundError.ts'
+import { PermissionError } from '../errors/PermissionError.ts'
+import type { TextMessageBody } from '../schemas/index.ts'
 import type { BaseKirimOptions } from '../types/options.ts'
 
 // A second organisation with two numbers: `from` is required there.

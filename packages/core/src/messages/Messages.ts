@@ -1,7 +1,7 @@
-import { issuesOf, requestOptionIssues } from '../core/checkOptions.ts'
-import { randomUUID } from '../core/environment.ts'
 import { ValidationError } from '../errors/ValidationError.ts'
 import type { HttpClient } from '../http/HttpClient.ts'
+import { issuesOf, requestOptionIssues } from '../internal/checkOptions.ts'
+import { randomUUID } from '../internal/environment.ts'
 import {
   dataEnvelope,
   type Message,

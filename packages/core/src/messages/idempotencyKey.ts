@@ -1,4 +1,4 @@
-import { type Check, issue } from '../core/checkOptions.ts'
+import { type Check, issue } from '../internal/checkOptions.ts'
 import { describeValue } from '../schemas/index.ts'
 
 // Printable ASCII, 1–255, and no space at either end: fetch trims header values, so the server

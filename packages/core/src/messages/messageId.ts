@@ -1,4 +1,4 @@
-import { type Check, issue } from '../core/checkOptions.ts'
+import { type Check, issue } from '../internal/checkOptions.ts'
 import { describeValue } from '../schemas/index.ts'
 
 /** A message id: a non-empty string. Ids are opaque, so nothing more is checked. */

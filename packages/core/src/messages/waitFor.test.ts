@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Kirim } from '../core/Kirim.ts'
-import { ConnectionError } from '../errors/ConnectionError.ts'
-import { ValidationError } from '../errors/ValidationError.ts'
 import {
   countingFetch,
   emulatorApiKey,
   type RunningEmulator,
   startEmulator,
-} from '../test-utils/emulator.ts'
+} from '../../test/support/emulator.ts'
+import { Kirim } from '../client/Kirim.ts'
+import { ConnectionError } from '../errors/ConnectionError.ts'
+import { ValidationError } from '../errors/ValidationError.ts'
 
 let fast: RunningEmulator
 let manual: RunningEmulator

@@ -1,7 +1,7 @@
-import { checkTimeout, issue, issuesOf } from '../core/checkOptions.ts'
-import { sleep } from '../core/sleep.ts'
 import { ConnectionError } from '../errors/ConnectionError.ts'
 import { ValidationError, type ValidationIssue } from '../errors/ValidationError.ts'
+import { checkTimeout, issue, issuesOf } from '../internal/checkOptions.ts'
+import { sleep } from '../internal/sleep.ts'
 import { describeValue, type Message, type MessageStatus, STATUS_RANK } from '../schemas/index.ts'
 import { checkMessageId } from './messageId.ts'
 

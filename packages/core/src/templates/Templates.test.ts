@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Kirim } from '../core/Kirim.ts'
-import { InvalidRequestError } from '../errors/InvalidRequestError.ts'
-import { ValidationError } from '../errors/ValidationError.ts'
-import type { Template } from '../schemas/index.ts'
 import {
   countingFetch,
   emulatorApiKey,
   type RunningEmulator,
   startEmulator,
-} from '../test-utils/emulator.ts'
+} from '../../test/support/emulator.ts'
+import { Kirim } from '../client/Kirim.ts'
+import { InvalidRequestError } from '../errors/InvalidRequestError.ts'
+import { ValidationError } from '../errors/ValidationError.ts'
+import type { Template } from '../schemas/index.ts'
 
 let env: RunningEmulator
 beforeAll(async () => {

@@ -1,7 +1,7 @@
-import { requestOptionIssues } from '../core/checkOptions.ts'
-import { type Page, PagePromise } from '../core/PagePromise.ts'
 import { ValidationError } from '../errors/ValidationError.ts'
 import type { HttpClient } from '../http/HttpClient.ts'
+import { requestOptionIssues } from '../internal/checkOptions.ts'
+import { type Page, PagePromise } from '../pagination/PagePromise.ts'
 import {
   listEnvelope,
   type Template,

@@ -1,4 +1,9 @@
-import type { IssuedToken } from '../auth/TokenCache.ts'
+/** A short-lived token as the token endpoint (or the caller's function) hands it out. */
+export interface IssuedToken {
+  readonly token: string
+  /** Seconds the token stays valid, counted from when it was issued. */
+  readonly expiresIn: number
+}
 
 /**
  * A function that returns a fresh short-lived token, for apps that mint tokens their own way.

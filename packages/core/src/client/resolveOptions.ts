@@ -1,9 +1,17 @@
-import type { Credentials } from '../auth/Credentials.ts'
 import { tokenUrlIssuer } from '../auth/fetchToken.ts'
 import { redactIssues } from '../auth/redactIssues.ts'
 import { TokenCache } from '../auth/TokenCache.ts'
 import { ValidationError } from '../errors/ValidationError.ts'
+import type { Credentials } from '../http/Credentials.ts'
 import type { HttpClientOptions } from '../http/HttpClient.ts'
+import {
+  type Check,
+  checkMaxRetries,
+  checkTimeout,
+  issue,
+  issuesOf,
+} from '../internal/checkOptions.ts'
+import { isBrowser } from '../internal/environment.ts'
 import {
   describeValue,
   E164_REGEX,
@@ -13,8 +21,6 @@ import {
   validate,
 } from '../schemas/index.ts'
 import type { KirimOptions } from '../types/options.ts'
-import { type Check, checkMaxRetries, checkTimeout, issue, issuesOf } from './checkOptions.ts'
-import { isBrowser } from './environment.ts'
 
 /** The default `baseUrl`. */
 export const defaultBaseUrl = 'https://api-kckit.kirim.chat'

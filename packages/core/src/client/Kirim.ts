@@ -1,13 +1,13 @@
-import type { Credentials } from '../auth/Credentials.ts'
 import { ValidationError } from '../errors/ValidationError.ts'
+import type { Credentials } from '../http/Credentials.ts'
 import { HttpClient } from '../http/HttpClient.ts'
 import type { RateLimit } from '../http/rateLimit.ts'
 import { abortedError } from '../http/transport.ts'
+import { requestOptionIssues } from '../internal/checkOptions.ts'
 import { Messages } from '../messages/Messages.ts'
 import { dataEnvelope, type Me, MeSchema } from '../schemas/index.ts'
 import { Templates } from '../templates/Templates.ts'
 import type { KirimOptions, RequestOptions } from '../types/options.ts'
-import { requestOptionIssues } from './checkOptions.ts'
 import { resolveOptions } from './resolveOptions.ts'
 
 const MeEnvelopeSchema = /* @__PURE__ */ dataEnvelope(MeSchema)
