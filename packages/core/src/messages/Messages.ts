@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/ValidationError.ts'
 import type { HttpClient } from '../http/HttpClient.ts'
 import { issuesOf, requestOptionIssues } from '../internal/checkOptions.ts'
-import { randomUUID } from '../internal/environment.ts'
+
 import {
   dataEnvelope,
   type Message,
@@ -11,7 +11,7 @@ import {
   validate,
 } from '../schemas/index.ts'
 import type { RequestOptions } from '../types/options.ts'
-import { checkIdempotencyKey } from './idempotencyKey.ts'
+import { checkIdempotencyKey, createIdempotencyKey } from './idempotencyKey.ts'
 import { checkMessageId } from './messageId.ts'
 import { type WaitForOptions, waitFor } from './waitFor.ts'
 
@@ -87,7 +87,7 @@ export class Messages {
       what: 'message',
       options,
       json: output,
-      idempotencyKey: options.idempotencyKey ?? randomUUID(),
+      idempotencyKey: options.idempotencyKey ?? createIdempotencyKey(),
     })
     return data
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkIdempotencyKey } from './idempotencyKey.ts'
+import { checkIdempotencyKey, createIdempotencyKey } from './idempotencyKey.ts'
 
 const rule = 'must be 1–255 printable ASCII characters, without a space at either end'
 
@@ -32,5 +32,16 @@ describe('checkIdempotencyKey', () => {
       path: 'options.idempotencyKey',
       message: `${rule} (got 42)`,
     })
+  })
+})
+
+describe('createIdempotencyKey', () => {
+  it('makes a fresh UUID v4 each call, which the key rule accepts', () => {
+    const keys = Array.from({ length: 20 }, createIdempotencyKey)
+    expect(new Set(keys).size).toBe(20)
+    for (const key of keys) {
+      expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(checkIdempotencyKey(key)).toBe(true)
+    }
   })
 })

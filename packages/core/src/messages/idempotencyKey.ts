@@ -1,4 +1,5 @@
 import { type Check, issue } from '../internal/checkOptions.ts'
+import { randomUUID } from '../internal/environment.ts'
 import { describeValue } from '../schemas/index.ts'
 
 // Printable ASCII, 1–255, and no space at either end: fetch trims header values, so the server
@@ -13,3 +14,15 @@ export const checkIdempotencyKey = (key: unknown): Check =>
     'options.idempotencyKey',
     `must be 1–255 printable ASCII characters, without a space at either end (got ${describeValue(key)})`,
   )
+
+/**
+ * A fresh `Idempotency-Key`: a random UUID v4, as Kirim advises, also on pages served over plain
+ * http where `crypto.randomUUID` is missing. `kirim.messages.send` makes one per call by itself;
+ * use this when you keep the key yourself, to send the same message again later as the same send.
+ *
+ * @example
+ * const idempotencyKey = createIdempotencyKey()
+ * await db.saveOutgoing(order.id, idempotencyKey)
+ * await kirim.messages.send(body, { idempotencyKey })
+ */
+export const createIdempotencyKey = (): string => randomUUID()
