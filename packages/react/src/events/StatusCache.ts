@@ -10,7 +10,7 @@ import {
 
 // Updates are stashed because an event can overtake its message: the send's own response, or
 // the first fetch, lands in the cache after the event. Bounded, the oldest forgotten first.
-const MAX_STASHED = 500
+export const MAX_STASHED = 500
 
 /**
  * Writes the stream's status updates into the query cache, never moving a status backwards: an
