@@ -29,15 +29,11 @@ export interface Attempt {
   readonly onRetry: (milliseconds: number) => void
 }
 
-// Statuses on which asking again the same way cannot succeed; 408, 429 and 5xx can, and a 401
-// can with a fresh token. Without a token there is none to refresh (an API-key client shares
-// none), so a 401 is final too.
-const isFinalRefusal = (status: number, sentToken: boolean): boolean =>
-  status >= 400 &&
-  status < 500 &&
-  status !== 408 &&
-  status !== 429 &&
-  !(status === 401 && sentToken)
+// Statuses on which asking again the same way cannot succeed; 408, 429 and 5xx can. That
+// includes a 401 to a stream that sent no token (an API-key client shares none): there is no
+// token to refresh. A 401 to a token is not final: the next attempt asks for a fresh one.
+const isFinalRefusal = (status: number): boolean =>
+  status >= 400 && status < 500 && status !== 408 && status !== 429
 
 const isEventStream = (response: Response): boolean =>
   (response.headers.get('content-type') ?? '').toLowerCase().startsWith('text/event-stream')
@@ -97,7 +93,7 @@ export async function connectOnce(
       }
       // A 2xx that is not an event stream is a wrong URL (an app's HTML page), and a 204 is the
       // standard's way to say stop: final too.
-      return response.ok || isFinalRefusal(response.status, token !== undefined)
+      return response.ok || isFinalRefusal(response.status)
         ? { reason: 'refused' }
         : { reason: 'dropped', opened }
     }
