@@ -23,6 +23,8 @@ import {
 
 // Reads through the proxy: `GET /api/kirim/v1/messages/msg_…`.
 const MESSAGE_READS = /^\/api\/kirim\/v1\/messages\/msg_/
+// Reads of an apiKey client, straight at the emulator: `GET /v1/messages/msg_…`.
+const DIRECT_MESSAGE_READS = /^\/v1\/messages\/msg_/
 const template = (to: string): SendMessageBody => ({
   to,
   type: 'template',
@@ -314,31 +316,49 @@ describe('useMessageStatus, live through the proxy', () => {
     expect(page.count('POST', '/api/kirim/token')).toBe(minted + 1)
   })
 
-  test('with an apiKey client (which never hands out its key), the stream mints its token at the proxy route beside it, and keeps it across reconnects', async () => {
+  test('with an apiKey client (no token to share), the stream sends no Authorization: the proxy refuses it once, and the hook polls instead', async () => {
     const message = await sendThroughProxy(template('+628111111111'))
     const kirim = directClient(emulator, page)
     expect(await kirim.token()).toBeUndefined()
     const minted = page.count('POST', '/api/kirim/token')
-    const { result } = renderHook(() => useMessageStatus(message.id), {
-      wrapper: kirimWrapper(queryClient, kirim, {
-        url: `${proxy.baseUrl}/events`,
-        fetch: page.streamFetch,
-        retryDelay: () => 20,
-      }),
-    })
-    await waitFor(() => expect(proxy.openStreams()).toBe(1))
-    expect(page.count('POST', '/api/kirim/token')).toBe(minted + 1)
+    const streamsBefore = proxy.streamRequests.length
+    const { result } = renderHook(
+      () => useMessageStatus(message.id, { pollInterval: 10, maxPollInterval: 20 }),
+      {
+        wrapper: kirimWrapper(queryClient, kirim, {
+          url: `${proxy.baseUrl}/events`,
+          fetch: page.streamFetch,
+          retryDelay: () => 5,
+        }),
+      },
+    )
+    await waitFor(() => expect(proxy.streamRequests).toHaveLength(streamsBefore + 1))
+    const refused = proxy.streamRequests.at(-1)!
+    expect(refused.authorization).toBeNull()
+    expect(refused.url).not.toContain(API_KEY)
+
     await emulator.emulator.clock.advance('1s')
     await waitFor(() => expect(result.current.data?.status).toBe('sent'))
-    const opened = proxy.streamRequests.at(-1)!
-    expect(opened.authorization).toMatch(/^Bearer ey/)
-    expect(opened.authorization).not.toContain(API_KEY)
+    await emulator.emulator.clock.advance('1s')
+    await waitFor(() => expect(result.current.data?.status).toBe('delivered'))
+    // Polled straight at the emulator, as the client talks to it; the stream was not retried.
+    expect(page.count('GET', DIRECT_MESSAGE_READS)).toBeGreaterThan(1)
+    expect(proxy.streamRequests).toHaveLength(streamsBefore + 1)
+    expect(proxy.openStreams()).toBe(0)
+    expect(page.count('POST', '/api/kirim/token')).toBe(minted)
+  })
 
-    proxy.dropStreams()
-    await waitFor(() => expect(proxy.streamRequests.at(-1)).not.toBe(opened))
+  test('with an apiKey client and an explicit events.token, the stream is live', async () => {
+    const message = await sendThroughProxy(template('+628111111111'))
+    const kirim = directClient(emulator, page)
+    const { result } = renderHook(() => useMessageStatus(message.id, { pollInterval: 60_000 }), {
+      wrapper: kirimWrapper(queryClient, kirim, proxyEvents(proxy, page)),
+    })
     await waitFor(() => expect(proxy.openStreams()).toBe(1))
-    expect(proxy.streamRequests.at(-1)!.authorization).toBe(opened.authorization)
-    expect(page.count('POST', '/api/kirim/token')).toBe(minted + 1)
+    expect(proxy.streamRequests.at(-1)!.authorization).toMatch(/^Bearer ey/)
+    await emulator.emulator.clock.advance('1s')
+    await waitFor(() => expect(result.current.data?.status).toBe('sent'))
+    expect(page.count('GET', DIRECT_MESSAGE_READS)).toBe(1)
   })
 
   test('when the stream is refused for good, it polls instead', async () => {

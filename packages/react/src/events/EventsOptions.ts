@@ -17,11 +17,14 @@ export interface EventsOptions {
    * every connection, so return a fresh token when the last one expired; `null` or `undefined`
    * sends no `Authorization` (for a proxy that authenticates the stream by cookie).
    *
+   * A stream refused with 401 while it sent no token stops for good (there is no token to
+   * refresh), and `useMessageStatus` polls instead, until every hook using it has unmounted.
+   *
    * @default the provider client's own token (`client.token()`): no token request of its own,
-   * and a token the proxy refuses is refreshed once for the client and the stream together. With
-   * an `apiKey` client (which never hands out its key), a token from the proxy's token route
-   * beside `url` (`POST /api/kirim/token` for `/api/kirim/events`, as `createProxy` serves
-   * them), sent with the page's cookies and kept until shortly before it expires
+   * and a token the proxy refuses is refreshed once, for the client and the stream together. An
+   * `apiKey` client has no token to share (its key never leaves it), so its stream sends no
+   * `Authorization`: `createProxy` refuses that (401 `missing_token`) and the hooks poll through
+   * the client. Give `token` to make such a stream live.
    */
   readonly token?:
     | (() => string | null | undefined | Promise<string | null | undefined>)

@@ -1,10 +1,12 @@
-import type { Message, MessageStatus } from '@kirim/core'
+import { Kirim, type Message, type MessageStatus } from '@kirim/core'
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { type SseServer, startSseServer } from '../../test/support/sseServer.ts'
 import { kirimKeys } from '../keys/kirimKeys.ts'
 import { messageQueryOptions } from '../messages/messageQueryOptions.ts'
-import { StatusStream, type StatusStreamOptions, type TokenSource } from './StatusStream.ts'
+import type { ConnectionOptions, TokenSource } from './ConnectionOptions.ts'
+import { resolveEventsOptions } from './resolveEventsOptions.ts'
+import { StatusStream } from './StatusStream.ts'
 
 const ID = 'msg_01J8ZZZZZZZZZZZZZZZZZZZZZA'
 const message = (status: MessageStatus = 'pending', id = ID): Message => ({
@@ -37,11 +39,10 @@ const held = (release: () => void): (() => void) => {
   return release
 }
 
-const open = (overrides: Partial<StatusStreamOptions> = {}): StatusStream => {
+const open = (overrides: Partial<ConnectionOptions> = {}): StatusStream => {
   const stream = new StatusStream(queryClient, {
     url: server.url,
     token: async () => 'token-1',
-    client: undefined,
     fetch: undefined,
     retryDelay: () => 10,
     heartbeatTimeout: 10_000,
@@ -184,6 +185,24 @@ describe('StatusStream', () => {
     await vi.waitFor(() => expect(statusOf()).toBe('sent'))
   })
 
+  test('frames as any server may write them reach the cache: CRLF or CR line ends, multi-line data, comments, writes split anywhere', async () => {
+    queryClient.setQueryData(kirimKeys.message(ID), message('pending'))
+    open().watch(ID)
+    const connection = await server.connection(0)
+    const data = JSON.stringify(event('sent'), null, 1)
+      .split('\n')
+      .map((line) => `data: ${line}`)
+      .join('\r\n')
+    const frame = `: ping\r\nid: c.1\r\nevent: message.status\r\n${data}\r\n\r\n`
+    for (const cut of [[0, 7], [7, 31], [31, 32], [32]] as const)
+      connection.write(frame.slice(...cut))
+    await vi.waitFor(() => expect(statusOf()).toBe('sent'))
+    connection.write(`id: c.2\revent: message.status\rdata: ${JSON.stringify(event('read'))}\r\r`)
+    await vi.waitFor(() => expect(statusOf()).toBe('read'))
+    connection.destroy()
+    expect((await server.connection(1)).headers['last-event-id']).toBe('c.2')
+  })
+
   test('reconnects after a drop, with backoff and Last-Event-ID, and resumes', async () => {
     const delays: [number, number][] = []
     queryClient.setQueryData(kirimKeys.message(ID), message('pending'))
@@ -255,17 +274,20 @@ describe('StatusStream', () => {
   })
 
   test("default token: the client's, refreshed through rejected on token_expired, with the attempt's signal", async () => {
-    const calls: { rejected: string | undefined; signal: AbortSignal | undefined }[] = []
     let issued = 0
+    const kirim = new Kirim({
+      token: async () => ({ token: `client-${++issued}`, expiresIn: 300 }),
+      baseUrl: 'http://127.0.0.1:9/api/kirim',
+    })
+    const calls: { rejected: string | undefined; signal: AbortSignal | undefined }[] = []
     const client = {
-      token: async (options: { signal?: AbortSignal; rejected?: string } = {}) => {
+      token: (options: { signal?: AbortSignal; rejected?: string } = {}) => {
         calls.push({ rejected: options.rejected, signal: options.signal })
-        if (options.rejected !== undefined || issued === 0) issued++
-        return `client-${issued}`
+        return kirim.token(options)
       },
     }
-    const shared = open({ token: undefined, client, retryDelay: () => 60_000 })
-    shared.retain()
+    const events = { url: server.url, retryDelay: () => 60_000, heartbeatTimeout: 10_000 }
+    open(resolveEventsOptions(events, client)).retain()
     const first = await server.connection(0)
     expect(first.headers.authorization).toBe('Bearer client-1')
     first.write('event: error\ndata: {"code":"token_expired"}\n\n')
@@ -276,6 +298,9 @@ describe('StatusStream', () => {
     expect(calls.every((call) => call.signal instanceof AbortSignal)).toBe(true)
     // The first attempt is over: its signal fired, so a token fetch it left behind stops.
     expect(calls[0]!.signal!.aborted).toBe(true)
+    // One refresh, shared: the client's own calls now use the stream's new token.
+    expect(await kirim.token()).toBe('client-2')
+    expect(issued).toBe(2)
   })
 
   test('an explicit token wins over the client', async () => {
@@ -286,10 +311,25 @@ describe('StatusStream', () => {
         return 'client-token'
       },
     }
-    const shared = open({ token: async () => 'override', client })
-    shared.retain()
+    open(resolveEventsOptions({ url: server.url, token: () => 'override' }, client)).retain()
     expect((await server.connection(0)).headers.authorization).toBe('Bearer override')
     expect(asked).toBe(0)
+  })
+
+  test('a client with no token to share (an API key): no Authorization; refused with 401, it stops for good', async () => {
+    const kirim = new Kirim({
+      apiKey: 'kdv_live_streamstreamstreamstream',
+      baseUrl: 'http://127.0.0.1:9',
+      dangerouslyAllowBrowser: true,
+    })
+    server.answer({ status: 401, body: '{"error":{"code":"missing_token"}}' })
+    const shared = open(resolveEventsOptions({ url: server.url, retryDelay: () => 5 }, kirim))
+    shared.retain()
+    await vi.waitFor(() => expect(shared.getState()).toBe('failed'))
+    const [connection] = server.connections
+    expect(connection!.headers.authorization).toBeUndefined()
+    await sleep(50)
+    expect(server.connections).toHaveLength(1)
   })
 
   test('401: tries again with a fresh token', async () => {
@@ -317,7 +357,6 @@ describe('StatusStream', () => {
     const html = new StatusStream(queryClient, {
       url: other.url,
       token: async () => 't',
-      client: undefined,
       fetch: undefined,
       retryDelay: () => 10,
       heartbeatTimeout: 10_000,

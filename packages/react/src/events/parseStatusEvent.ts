@@ -1,15 +1,12 @@
-import { isTerminalStatus, type MessageStatus } from '@kirim/core'
+import { MessageSchema, type MessageStatus } from '@kirim/core'
 import type { StatusUpdate } from '../messages/mergeStatus.ts'
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-// `isTerminalStatus` covers read and failed; the other three are listed here.
+// Core's Message schema holds the one list of statuses: an event with any other is not ours.
 const isMessageStatus = (value: unknown): value is MessageStatus =>
-  value === 'pending' ||
-  value === 'sent' ||
-  value === 'delivered' ||
-  (typeof value === 'string' && isTerminalStatus(value as MessageStatus))
+  (MessageSchema.entries.status.options as readonly unknown[]).includes(value)
 
 const optionalString = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, test } from 'vitest'
-import { kirimKeys } from './kirimKeys.ts'
+import { kirimKeys, messageIdOf } from './kirimKeys.ts'
 
 describe('kirimKeys', () => {
   test('goes from broad to narrow', () => {
@@ -42,5 +42,13 @@ describe('kirimKeys', () => {
     for (const key of keys) queryClient.setQueryData(key, 1)
     await queryClient.invalidateQueries({ queryKey: kirimKeys.all })
     expect(invalidated()).toEqual([true, true, true, true, false])
+  })
+
+  test('messageIdOf reads the id back from a message key, and only from one', () => {
+    expect(messageIdOf(kirimKeys.message('msg_1'))).toBe('msg_1')
+    expect(messageIdOf(kirimKeys.messages())).toBeUndefined()
+    expect(messageIdOf(kirimKeys.templateList({}))).toBeUndefined()
+    expect(messageIdOf(['other', 'messages', 'msg_1'])).toBeUndefined()
+    expect(messageIdOf([...kirimKeys.message('msg_1'), 'extra'])).toBeUndefined()
   })
 })

@@ -26,3 +26,14 @@ export const kirimKeys = {
   templatePages: (filters: TemplatesParams) =>
     [...kirimKeys.templates(), 'infinite', filters] as const,
 }
+
+/** The message id of a `kirimKeys.message(id)` query key, `undefined` for any other key. */
+export function messageIdOf(queryKey: readonly unknown[]): string | undefined {
+  const prefix = kirimKeys.messages()
+  const id = queryKey[prefix.length]
+  return queryKey.length === prefix.length + 1 &&
+    prefix.every((part, index) => queryKey[index] === part) &&
+    typeof id === 'string'
+    ? id
+    : undefined
+}

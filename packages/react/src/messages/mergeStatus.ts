@@ -49,6 +49,6 @@ export function keepLaterStatus(cached: unknown, fetched: unknown): unknown {
   return replaceEqualDeep(cached, fetched)
 }
 
-/** Whether a cached message can still change: not yet `read` or `failed`. */
+/** Whether a cached message is settled: `read` or `failed`, so nothing can change it any more. */
 export const isSettledMessage = (message: Message | undefined): boolean =>
   message !== undefined && isTerminalStatus(message.status)

@@ -1,6 +1,9 @@
 import { isTerminalStatus, type Message } from '@kirim/core'
 import type { QueryState } from '@tanstack/react-query'
 
+/** The first wait between polls, in milliseconds: a status often moves within a second. */
+export const DEFAULT_POLL_INTERVAL = 1000
+
 /** How often a message is polled when there is no event stream. */
 export interface PollingOptions {
   /**
@@ -31,7 +34,7 @@ const lastChange = new WeakMap<object, { readonly data: unknown; readonly at: nu
  * useQuery({ ...messageQueryOptions(kirim, id), refetchInterval: messagePollingInterval() })
  */
 export function messagePollingInterval(options: PollingOptions = {}) {
-  const initial = options.pollInterval ?? 1000
+  const initial = options.pollInterval ?? DEFAULT_POLL_INTERVAL
   const max = options.maxPollInterval ?? 30_000
   return (query: { readonly state: QueryState<Message, unknown> }): number | false => {
     const { data, dataUpdateCount, errorUpdateCount } = query.state

@@ -1,5 +1,11 @@
 import type { Kirim, Message, SendMessageBody } from '@kirim/core'
-import { ApiServerError, ConflictError, ConnectionError, RateLimitError } from '@kirim/core'
+import {
+  ApiServerError,
+  ConflictError,
+  ConnectionError,
+  createIdempotencyKey,
+  RateLimitError,
+} from '@kirim/core'
 import { hashKey } from '@tanstack/react-query'
 
 /** A send on its way: its key, and the promise every identical send attaches to. */
@@ -40,16 +46,6 @@ const mayHaveBeenStored = (error: unknown): boolean =>
   error instanceof RateLimitError ||
   error instanceof ConflictError
 
-const newKey = (): string => {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
-  // Pages on plain http (other than localhost) have no randomUUID: a v4 UUID by hand.
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
-}
-
 /**
  * Sends `body` at most once however often it is called:
  *
@@ -74,7 +70,7 @@ export function sendOnce(client: Kirim, body: SendMessageBody): Promise<Message>
     return running.promise
   }
   const bound = bindings.get(body)
-  const key = bound?.hash === hash ? bound.key : newKey()
+  const key = bound?.hash === hash ? bound.key : createIdempotencyKey()
   bindings.set(body, { key, hash })
   const bodies = new Set<object>([body])
   const forget = () => {

@@ -1,12 +1,12 @@
 'use client'
 import type { KirimError, Message } from '@kirim/core'
 import { skipToken, type UseQueryResult, useQuery } from '@tanstack/react-query'
-import { useEffect, useSyncExternalStore } from 'react'
-import type { StreamState } from '../events/StatusStream.ts'
+import { useEffect } from 'react'
+import { useStreamState } from '../events/useStreamState.ts'
 import type { kirimKeys } from '../keys/kirimKeys.ts'
 import { useKirimContext } from '../provider/useKirimContext.ts'
-import { isSettledMessage } from './mergeStatus.ts'
-import { messagePollingInterval, type PollingOptions } from './messagePollingInterval.ts'
+import { messageFreshness } from './messageFreshness.ts'
+import type { PollingOptions } from './messagePollingInterval.ts'
 import { messageQueryOptions } from './messageQueryOptions.ts'
 
 /** Options of {@link useMessageStatus}. */
@@ -24,10 +24,6 @@ export interface UseMessageStatusOptions<TData = Message> extends PollingOptions
    */
   readonly enabled?: boolean | undefined
 }
-
-const INFINITY = Number.POSITIVE_INFINITY
-const noStream = (): (() => void) => () => {}
-const idle = (): StreamState => 'idle'
 
 /**
  * A message and its live status: `useQuery` over {@link messageQueryOptions}.
@@ -55,31 +51,19 @@ export function useMessageStatus<TData = Message>(
 ): UseQueryResult<TData, KirimError> {
   const { client, stream } = useKirimContext('useMessageStatus')
   const enabled = options.enabled !== false && typeof id === 'string' && id.length > 0
-  const state = useSyncExternalStore(stream?.subscribe ?? noStream, stream?.getState ?? idle, idle)
+  const state = useStreamState(stream)
+  // Holds the stream open while mounted, and marks the message as one to refetch should the
+  // stream reopen with a gap.
   useEffect(() => {
     if (stream === undefined || !enabled) return undefined
     return stream.watch(id)
   }, [stream, enabled, id])
-
-  // Poll without a stream, and while the stream is down; trust it while it connects or is open.
-  const polling = stream === undefined || state === 'reconnecting' || state === 'failed'
-  const pollInterval = options.pollInterval ?? 1000
   const base = messageQueryOptions(client, id ?? '')
   return useQuery<Message, KirimError, TData, ReturnType<typeof kirimKeys.message>>({
     ...base,
+    ...messageFreshness(stream, state, options),
     queryFn: enabled ? base.queryFn : skipToken,
     enabled,
     select: options.select,
-    staleTime: (query) => {
-      if (isSettledMessage(query.state.data)) return INFINITY
-      if (polling) return pollInterval
-      // Data the stream has covered since it was written is current. Before the stream opens,
-      // cached data is kept: the stream refetches what it could have missed once it is open.
-      return stream?.getState() !== 'open' || stream.isCovered(query.state.dataUpdatedAt)
-        ? INFINITY
-        : 0
-    },
-    refetchInterval: polling ? messagePollingInterval(options) : false,
-    refetchIntervalInBackground: false,
   })
 }
