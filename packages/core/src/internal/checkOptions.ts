@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../errors/ValidationError.ts'
+import { ValidationError, type ValidationIssue } from '../errors/ValidationError.ts'
 import { describeValue } from '../schemas/describe.ts'
 
 /** One rule checked: `true` when it holds, else the issue (see `issuesOf`). */
@@ -13,6 +13,26 @@ export const issue = (path: string, message: string): ValidationIssue => ({ path
  */
 export const issuesOf = (...checks: Check[]): ValidationIssue[] =>
   checks.filter((check): check is ValidationIssue => typeof check === 'object')
+
+const isOptionsObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+// Nothing else can be checked then.
+const notAnObject = (value: unknown): ValidationIssue =>
+  issue('', `must be an options object (got ${describeValue(value)})`)
+
+/**
+ * Throws one `ValidationError` for the options of `what` (`createProxy options`): the one issue
+ * of options that are not an object, or every issue `checks` finds; returns when all hold.
+ */
+export const assertOptions = (
+  what: string,
+  options: unknown,
+  checks: (options: Record<string, unknown>) => Check[] = () => [],
+): void => {
+  const issues = isOptionsObject(options) ? issuesOf(...checks(options)) : [notAnObject(options)]
+  if (issues.length > 0) throw new ValidationError(issues, what)
+}
 
 /**
  * The longest wait a timer can take, in ms: `setTimeout` (and so ky) holds a signed 32-bit
@@ -43,6 +63,12 @@ export const checkWholeNumber = (
     `must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `of ${min} or more` : `from ${min} to ${max}`} (got ${describeValue(value)})`,
   )
 
+/** A duration in seconds above 0 (a `ttl`), finite. */
+export const checkSeconds = (path: string, value: unknown): Check =>
+  value === undefined ||
+  (typeof value === 'number' && Number.isFinite(value) && value > 0) ||
+  issue(path, `must be a number of seconds above 0 (got ${describeValue(value)})`)
+
 /** A `maxRetries`: a whole number from 0 to 10. */
 export const checkMaxRetries = (path: string, value: unknown): Check =>
   checkWholeNumber(path, value, 0, 10)
@@ -66,14 +92,6 @@ export const checkKnownKeys = (options: object, known: readonly string[]): Check
   Object.keys(options).map(
     (key) => known.includes(key) || issue(key, `is not an option (known: ${known.join(', ')})`),
   )
-
-/** Whether `value` is a plain object of options (not `null`, not an array). */
-export const isOptionsObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-/** The one issue of options that are not an object: nothing else can be checked. */
-export const notAnObject = (value: unknown): ValidationIssue =>
-  issue('', `must be an options object (got ${describeValue(value)})`)
 
 /**
  * Issues with the options every call takes (`signal`, `timeout`, `maxRetries`), then with the

@@ -2,19 +2,16 @@
  * `createProxy`'s options checked at construction, every broken rule at once in one
  * `ValidationError` (a secret is never quoted), and the defaults applied.
  */
-import { ValidationError } from '../errors/ValidationError.ts'
 import { DEFAULT_BASE_URL } from '../http/defaultBaseUrl.ts'
 import {
+  assertOptions,
   type Check,
   checkFunction,
   checkKnownKeys,
   checkMethods,
   checkTimeout,
   checkWholeNumber,
-  isOptionsObject,
   issue,
-  issuesOf,
-  notAnObject,
 } from '../internal/checkOptions.ts'
 import { checkSecret, checkSecrets } from '../internal/checkSecrets.ts'
 import { describeValue } from '../schemas/describe.ts'
@@ -126,13 +123,10 @@ const checkReuse = (path: string, value: unknown, apiKey: unknown): Check[] => {
   ]
 }
 
-/** Checks `options` and applies the defaults; throws one `ValidationError` listing every issue. */
-export function resolveOptions(options: ProxyOptions): ResolvedOptions {
-  if (!isOptionsObject(options)) {
-    throw new ValidationError([notAnObject(options)], 'createProxy options')
-  }
+/** Every rule of every option, in the order `ProxyOptions` documents them. */
+function optionChecks(options: ProxyOptions): Check[] {
   const { apiKey, tokenSecret, webhookSecret } = options
-  const issues = issuesOf(
+  return [
     ...checkKnownKeys(options, KNOWN),
     checkSecret('apiKey', apiKey),
     checkBaseUrl(options.baseUrl),
@@ -155,9 +149,13 @@ export function resolveOptions(options: ProxyOptions): ResolvedOptions {
     checkMethods('messageStore', options.messageStore, ['get', 'findByProviderId', 'put']),
     checkMethods('dedupeStore', options.dedupeStore, ['add', 'delete']),
     checkFunction('onError', options.onError),
-  )
-  if (issues.length > 0) throw new ValidationError(issues, 'createProxy options')
+  ]
+}
 
+/** Checks `options` and applies the defaults; throws one `ValidationError` listing every issue. */
+export function resolveOptions(options: ProxyOptions): ResolvedOptions {
+  assertOptions('createProxy options', options, () => optionChecks(options))
+  const { apiKey, tokenSecret, webhookSecret } = options
   const upstreamFetch = options.fetch
   const list = (secrets: string | readonly string[]) =>
     (typeof secrets === 'string' ? [secrets] : [...secrets]) as [string, ...string[]]
