@@ -2,21 +2,34 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { PROXY_ERRORS, type ProxyErrorCode, refuse } from './errors.ts'
 
-/** The catalogue as the package README shows it. */
-const table = (): string =>
-  [
-    '| code | status | type | message (unless a more specific one is given) |',
-    '| --- | --- | --- | --- |',
-    ...Object.entries(PROXY_ERRORS).map(
-      ([code, { status, type, message }]) =>
-        `| \`${code}\` | ${status} | \`${type}\` | ${message.replaceAll('|', '\\|')} |`,
-    ),
-  ].join('\n')
+/** The rows of the README's "Proxy error codes" table, as `[code, status, type, message]`. */
+function readmeRows(): string[][] {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+  const section = readme.slice(readme.indexOf('### Proxy error codes'))
+  const lines = section.split('\n').filter((line) => line.startsWith('| `'))
+  return lines.map((line) =>
+    line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((cell) =>
+        cell
+          .trim()
+          .replaceAll('\\|', '|')
+          .replace(/^`(.*)`$/, '$1'),
+      ),
+  )
+}
 
 describe('the error catalogue', () => {
   it('is the table of the package README, row for row', () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-    expect(readme, `paste into packages/core/README.md:\n${table()}`).toContain(table())
+    expect(readmeRows()).toEqual(
+      Object.entries(PROXY_ERRORS).map(([code, { status, type, message }]) => [
+        code,
+        String(status),
+        type,
+        message,
+      ]),
+    )
   })
 
   it('gives every code the envelope type of its status', () => {

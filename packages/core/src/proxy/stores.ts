@@ -110,9 +110,7 @@ const SWEEP_EVERY = 256
  * const proxy = createProxy({ ..., quotaStore: createMemoryQuotaStore() })
  */
 export function createMemoryQuotaStore(options: MemoryQuotaStoreOptions = {}): QuotaStore {
-  assertOptions('createMemoryQuotaStore options', options, ({ now }) => [
-    checkFunction('now', now),
-  ])
+  assertOptions('createMemoryQuotaStore options', options, ({ now }) => [checkFunction('now', now)])
   const now = options.now ?? Date.now
   const counters = new Map<
     string,

@@ -1,7 +1,4 @@
-import {
-  assertOptions,
-  checkWholeNumber,
-} from '../internal/checkOptions.ts'
+import { assertOptions, checkWholeNumber } from '../internal/checkOptions.ts'
 import type { DedupeStore } from './DedupeStore.ts'
 
 /** Options of {@link createMemoryDedupeStore}. */

@@ -1,10 +1,5 @@
 import { ValidationError } from '../errors/ValidationError.ts'
-import {
-  assertOptions,
-  checkMethods,
-  checkSeconds,
-  issue,
-} from '../internal/checkOptions.ts'
+import { assertOptions, checkMethods, checkSeconds, issue } from '../internal/checkOptions.ts'
 import { createMemoryDedupeStore } from './createMemoryDedupeStore.ts'
 import type { DedupeStore } from './DedupeStore.ts'
 

@@ -1,6 +1,6 @@
-import { checkSecrets } from '../internal/checkSecrets.ts'
 import type { ValidationIssue } from '../errors/ValidationError.ts'
 import { issuesOf } from '../internal/checkOptions.ts'
+import { checkSecrets } from '../internal/checkSecrets.ts'
 
 /** One webhook signing secret, or several during a rotation (any of them may match). */
 export type WebhookSecret = string | readonly string[]

@@ -1,8 +1,4 @@
-import {
-  assertOptions,
-  type Check,
-  issue,
-} from '../internal/checkOptions.ts'
+import { assertOptions, type Check, issue } from '../internal/checkOptions.ts'
 import { describeValue } from '../schemas/describe.ts'
 import { bodyBytes, checkBody, type WebhookBody } from './bodyBytes.ts'
 import { toHex } from './hex.ts'

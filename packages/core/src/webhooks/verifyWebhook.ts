@@ -1,9 +1,5 @@
 import { inlineIssues } from '../errors/ValidationError.ts'
-import {
-  assertOptions,
-  type Check,
-  issue,
-} from '../internal/checkOptions.ts'
+import { assertOptions, type Check, issue } from '../internal/checkOptions.ts'
 import { describeValue } from '../schemas/describe.ts'
 import { bodyBytes, checkBody, type WebhookBody } from './bodyBytes.ts'
 import type { WebhookEvent } from './events.ts'
@@ -74,7 +70,10 @@ const checkNow = (now: unknown): Check => {
     // A feature check, not `instanceof`: a Date from another realm (an edge runtime's VM) counts.
     (typeof (now as Date | null)?.getTime === 'function' &&
       Number.isFinite((now as Date).getTime())) ||
-    issue('now', `must be a valid Date or a number of seconds since the epoch (got ${describeValue(now)})`)
+    issue(
+      'now',
+      `must be a valid Date or a number of seconds since the epoch (got ${describeValue(now)})`,
+    )
   )
 }
 
