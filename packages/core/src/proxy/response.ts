@@ -21,7 +21,8 @@ export function jsonResponse(
   })
 }
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+/** Crockford's base32 alphabet, the characters of Kirim's ids after their prefix. */
+export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 /** A fresh `req_…` id in Kirim's shape: `req_` and 26 Crockford base32 characters (ULID-like). */
 export function newRequestId(): string {

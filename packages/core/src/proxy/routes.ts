@@ -13,6 +13,7 @@ import { listTemplates } from './handlers/listTemplates.ts'
 import { receiveWebhook } from './handlers/receiveWebhook.ts'
 import { sendMessage } from './handlers/sendMessage.ts'
 import { streamEvents } from './handlers/streamEvents.ts'
+import { CROCKFORD } from './response.ts'
 import type { TokenClaims } from './token.ts'
 
 /** The `{id}` of a pattern path: a string for `/v1/messages/{id}`, else nothing. */
@@ -60,7 +61,7 @@ function route<
 }
 
 /** `msg_` and 26 Crockford base32 characters, upper case (Kirim's ULID ids). */
-export const MESSAGE_ID = /^msg_[0-9A-HJKMNP-TV-Z]{26}$/
+export const MESSAGE_ID = new RegExp(`^msg_[${CROCKFORD}]{26}$`)
 
 /** Every route, in the order the 404 answer lists them. */
 export const ROUTES = [

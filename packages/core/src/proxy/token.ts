@@ -9,6 +9,7 @@
  * - Claims: `iss` and `aud` (both `urn:kirim:proxy`), `sub`, `iat`, `exp`, `jti`, and `scope`.
  */
 import { base64url, errors, jwtVerify, SignJWT } from 'jose'
+import { hmacKey } from '../internal/hmacKey.ts'
 import type { ProxyErrorCode } from './errors.ts'
 import { readScope, type Scope } from './scope.ts'
 
@@ -65,14 +66,7 @@ export async function deriveKid(secret: string): Promise<string> {
 export async function importKeyring(secrets: readonly [string, ...string[]]): Promise<Keyring> {
   const entries = await Promise.all(
     secrets.map(async (secret) => {
-      const key = await crypto.subtle.importKey(
-        'raw',
-        encoder.encode(secret),
-        { name: 'HMAC', hash: 'SHA-256' },
-        false,
-        ['sign', 'verify'],
-      )
-      return [await deriveKid(secret), key] as const
+      return [await deriveKid(secret), await hmacKey(secret)] as const
     }),
   )
   const [kid, key] = entries[0]!

@@ -1,8 +1,8 @@
 import { assertOptions, type Check, issue } from '../internal/checkOptions.ts'
+import { hmacKey } from '../internal/hmacKey.ts'
 import { describeValue } from '../schemas/describe.ts'
 import { bodyBytes, checkBody, type WebhookBody } from './bodyBytes.ts'
 import { toHex } from './hex.ts'
-import { hmacKey } from './hmacKey.ts'
 import { secretIssues, secretsOf, type WebhookSecret } from './secret.ts'
 import { signedPayload } from './signedPayload.ts'
 

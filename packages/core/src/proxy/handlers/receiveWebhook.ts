@@ -10,10 +10,10 @@ import {
   type WebhookEvent,
   WebhookVerificationError,
 } from '../../webhooks/index.ts'
-import { readBody } from '../body.ts'
 import type { ProxyContext } from '../context.ts'
 import { refuse } from '../errors.ts'
 import { advance, type StatusChange } from '../ownership.ts'
+import { readBody } from '../requestBody.ts'
 import { jsonResponse } from '../response.ts'
 import type { MessageRecord } from '../stores.ts'
 import { askUpstream, messageIn } from '../upstream.ts'

@@ -4,11 +4,11 @@
  */
 import { inlineIssues } from '../../errors/ValidationError.ts'
 import { isIdempotencyKey, SendMessageSchema, validate } from '../../schemas/index.ts'
-import { parseJson, readBody } from '../body.ts'
 import type { ProxyContext } from '../context.ts'
 import { refuse } from '../errors.ts'
 import { upstreamIdempotencyKey } from '../idempotency.ts'
 import { recordSend } from '../ownership.ts'
+import { parseJson, readBody } from '../requestBody.ts'
 import { checkScope } from '../scope.ts'
 import type { QuotaCharge } from '../stores.ts'
 import type { TokenClaims } from '../token.ts'
