@@ -130,7 +130,13 @@ export function createProxy(options: ProxyOptions): KirimProxy {
         if (claims instanceof Response) return withCors(context, request, claims)
         const served: ProxyContext = {
           ...context,
-          report: (error, requestId) => report(error, { route: matched.name, requestId }),
+          report: (error, requestId) =>
+            report(
+              error,
+              requestId === undefined
+                ? { route: matched.name }
+                : { route: matched.name, requestId },
+            ),
         }
         return withCors(context, request, await matched.handle(served, request, claims, matched.id))
       } catch (error) {

@@ -28,7 +28,7 @@ describe('recipientAllowed', () => {
   })
 })
 
-const parseScope = (value: unknown) => {
+const scopeOf = (value: unknown) => {
   const read = readScope(value)
   if ('problem' in read) throw new Error(read.problem)
   return read.scope
@@ -43,7 +43,7 @@ describe('checkScope', () => {
   })
 
   it('checks the type, then the recipient, then the template', () => {
-    const scope = parseScope({ types: ['text'], recipients: ['+1*'], templates: ['welcome'] })!
+    const scope = scopeOf({ types: ['text'], recipients: ['+1*'], templates: ['welcome'] })!
     expect(checkScope(scope, send)?.code).toBe('scope_type_forbidden')
     expect(checkScope({ ...scope, types: ['template'] }, send)?.code).toBe(
       'scope_recipient_forbidden',
@@ -58,7 +58,7 @@ describe('checkScope', () => {
   })
 
   it('requires a listed `from` when senders are listed', () => {
-    const scope = parseScope({ senders: ['+628511760008029'] })
+    const scope = scopeOf({ senders: ['+628511760008029'] })
     expect(checkScope(scope, { ...send, from: '+628511760008029' })).toBeUndefined()
     expect(checkScope(scope, { ...send, from: '+628511760008030' })).toMatchObject({
       code: 'scope_sender_forbidden',
@@ -67,9 +67,9 @@ describe('checkScope', () => {
     })
     expect(checkScope(scope, send)).toMatchObject({ code: 'scope_sender_forbidden', param: 'from' })
     expect(checkScope(scope, send)?.message).toContain('must name its sender')
-    expect(
-      checkScope(parseScope({ senders: [] }), { ...send, from: '+628511760008029' })?.code,
-    ).toBe('scope_sender_forbidden')
+    expect(checkScope(scopeOf({ senders: [] }), { ...send, from: '+628511760008029' })?.code).toBe(
+      'scope_sender_forbidden',
+    )
   })
 
   it('leaves non-template sends alone when only templates are listed', () => {
