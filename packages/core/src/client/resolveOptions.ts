@@ -3,27 +3,20 @@ import { redactIssues } from '../auth/redactIssues.ts'
 import { TokenCache } from '../auth/TokenCache.ts'
 import { ValidationError } from '../errors/ValidationError.ts'
 import type { Credentials } from '../http/Credentials.ts'
+import { DEFAULT_BASE_URL } from '../http/defaultBaseUrl.ts'
 import type { HttpClientOptions } from '../http/HttpClient.ts'
 import {
   type Check,
+  checkFunction,
   checkMaxRetries,
   checkTimeout,
   issue,
   issuesOf,
 } from '../internal/checkOptions.ts'
+import { checkSecret } from '../internal/checkSecrets.ts'
 import { isBrowser } from '../internal/environment.ts'
-import {
-  describeValue,
-  E164_REGEX,
-  HEADER_SAFE,
-  isHeaderSafe,
-  TokenResponseSchema,
-  validate,
-} from '../schemas/index.ts'
+import { describeValue, E164_REGEX, TokenResponseSchema, validate } from '../schemas/index.ts'
 import type { KirimOptions } from '../types/options.ts'
-
-/** The default `baseUrl`. */
-export const defaultBaseUrl = 'https://api-kckit.kirim.chat'
 
 /** The client's options with every default applied, checked. */
 export interface ResolvedOptions extends HttpClientOptions {
@@ -43,10 +36,6 @@ const checkUrl = (path: string, value: unknown): Check => {
   const url = `an absolute http(s) URL${isBrowser() ? ' or a path' : ''}`
   return issue(path, `must be ${url} (got ${describeValue(value)})`)
 }
-
-// The secret itself is never quoted back: it would end up in logs.
-const checkSecret = (path: string, value: unknown): Check =>
-  (typeof value === 'string' && isHeaderSafe(value)) || issue(path, `must be ${HEADER_SAFE}`)
 
 // Set per request by the client: a fixed Idempotency-Key would make every send one send.
 const CLIENT_HEADERS = /^(authorization|idempotency-key)$/i
@@ -73,7 +62,7 @@ export const resolveOptions = (options: KirimOptions): ResolvedOptions => {
   if (typeof options !== 'object' || options === null) {
     throw new ValidationError([issue('', 'must be an options object')], 'Kirim options')
   }
-  const { apiKey, token, tokenUrl, baseUrl = defaultBaseUrl, from, timeout, maxRetries } = options
+  const { apiKey, token, tokenUrl, baseUrl = DEFAULT_BASE_URL, from, timeout, maxRetries } = options
   const given = (['apiKey', 'token', 'tokenUrl'] as const).filter(
     (name) => options[name] !== undefined,
   )
@@ -99,9 +88,7 @@ export const resolveOptions = (options: KirimOptions): ResolvedOptions => {
       issue('from', `must be an E.164 phone number with a leading + (got ${describeValue(from)})`),
     checkTimeout('timeout', timeout),
     checkMaxRetries('maxRetries', maxRetries),
-    options.fetch === undefined ||
-      typeof options.fetch === 'function' ||
-      issue('fetch', 'must be a function'),
+    checkFunction('fetch', options.fetch),
     ...(options.headers === undefined ? [] : checkHeaders(options.headers)),
   )
   if (issues.length > 0) throw new ValidationError(issues, 'Kirim options')

@@ -12,6 +12,10 @@ export interface ValidationIssue {
 export const listIssues = (issues: readonly ValidationIssue[]): string =>
   issues.map((issue) => `  ${issue.path || '(root)'}: ${issue.message}`).join('\n')
 
+/** The issues on one line, `path message; path message`, for a short message. */
+export const inlineIssues = (issues: readonly ValidationIssue[]): string =>
+  issues.map((issue) => `${issue.path || '(root)'} ${issue.message}`).join('; ')
+
 /**
  * Thrown before anything is sent, when a message (or another input) breaks a documented rule.
  * No request was made: fix the input and call again.

@@ -1,18 +1,13 @@
 import { createWebhookDeduper } from '../webhooks/index.ts'
-import { authenticate } from './auth.ts'
 import type { ProxyContext } from './context.ts'
-import { createOriginPolicy } from './cors.ts'
-import { errorResponse, internalError } from './envelope.ts'
-import { createEventHub } from './events.ts'
-import { streamEvents } from './handlers/events.ts'
-import { getMessage } from './handlers/getMessage.ts'
-import { listTemplates } from './handlers/listTemplates.ts'
-import { sendMessage } from './handlers/sendMessage.ts'
-import { issueToken } from './handlers/token.ts'
-import { receiveWebhook } from './handlers/webhooks.ts'
-import { type ProxyOptions, resolveOptions } from './options.ts'
+import { refuse } from './errors.ts'
+import { createEventHub } from './eventHub.ts'
+import { passGuard } from './guard.ts'
+import type { ProxyErrorContext, ProxyOptions } from './options.ts'
+import { createOriginPolicy } from './originPolicy.ts'
 import { redactError } from './redact.ts'
-import { isRoute, matchRoute, type Route } from './routes.ts'
+import { resolveOptions } from './resolveOptions.ts'
+import { isRoute, matchRoute, type RouteName } from './routes.ts'
 import { createMemoryMessageStore, createMemoryQuotaStore } from './stores.ts'
 import { importKeyring, type Keyring } from './token.ts'
 
@@ -38,19 +33,13 @@ export interface KirimProxy {
  *   `Authorization` or `?token=`).
  *
  * Anything else is refused without contacting Kirim. Errors use Kirim's envelope
- * `{ error: { type, code, message, param?, request_id } }`; the proxy's own codes are
- * `not_authorized`, `missing_token`, `malformed_token`, `token_expired`,
- * `token_algorithm_not_allowed`, `token_key_unknown`, `token_signature_invalid`,
- * `token_claims_invalid` (401); `scope_type_forbidden`, `scope_recipient_forbidden`,
- * `scope_template_forbidden`, `quota_exceeded`, `origin_forbidden`, `origin_required` (403);
- * `invalid_path`, `invalid_request_target`, `invalid_json`, `validation_failed`,
- * `invalid_idempotency_key`, and on `/webhooks` `missing_signature`, `malformed_signature`,
- * `timestamp_outside_tolerance`, `signature_mismatch`, `invalid_payload` (400); `route_not_found`,
- * `resource_not_found` (404); `method_not_allowed` (405); `request_too_large` (413);
- * `unsupported_media_type` (415); `internal_error` (500); `upstream_unreachable`,
- * `upstream_authentication_failed` (502); `upstream_timeout` (504).
+ * `{ error: { type, code, message, param?, request_id } }`, so `@kirim/core` throws the same
+ * typed errors for them as for the API's. The proxy's own codes are {@link ProxyErrorCode}; their
+ * status and type are in the error catalogue (`src/proxy/errors.ts`), listed in the package
+ * README's "Proxy error codes".
  *
- * Throws {@link ProxyConfigError} at once when an option breaks a rule.
+ * Throws one `ValidationError` at once, listing every option that breaks a rule (`issues`, each
+ * with its path; a secret is never quoted).
  *
  * @example Cloudflare Worker
  * export default {
@@ -68,22 +57,11 @@ export interface KirimProxy {
  * const proxy = createProxy({ apiKey: Bun.env.KIRIM_API_KEY!, tokenSecret, authorize })
  * Bun.serve({ fetch: proxy.fetch })
  *
- * @example Node (node:http; or `@hono/node-server`'s `serve({ fetch: proxy.fetch })`)
+ * @example Node (`@hono/node-server` bridges `node:http` to the fetch handler)
  * import { createServer } from 'node:http'
- * import { Readable } from 'node:stream'
+ * import { getRequestListener } from '@hono/node-server'
  * const proxy = createProxy({ apiKey: process.env.KIRIM_API_KEY!, tokenSecret, authorize })
- * createServer(async (req, res) => {
- *   const controller = new AbortController()
- *   res.on('close', () => controller.abort())
- *   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
- *   const response = await proxy.fetch(new Request(`http://${req.headers.host}${req.url}`, {
- *     method: req.method, headers: req.headers as HeadersInit, signal: controller.signal,
- *     body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined, duplex: 'half',
- *   }))
- *   res.writeHead(response.status, Object.fromEntries(response.headers))
- *   if (response.body) Readable.fromWeb(response.body).pipe(res)
- *   else res.end()
- * }).listen(3000)
+ * createServer(getRequestListener(proxy.fetch)).listen(3000)
  *
  * @example `authorize`: who is calling, and what may they send?
  * const proxy = createProxy({
@@ -103,6 +81,14 @@ export function createProxy(options: ProxyOptions): KirimProxy {
   let keyring: Promise<Keyring> | undefined
   const { apiKey, onError } = resolved
 
+  const report = (error: unknown, where: ProxyErrorContext): void => {
+    if (onError === undefined) return
+    try {
+      onError(redactError(error, apiKey), where)
+    } catch {
+      // A failing logger must not turn an answer into a crash.
+    }
+  }
   const context: ProxyContext = {
     options: resolved,
     keyring: () => {
@@ -110,7 +96,7 @@ export function createProxy(options: ProxyOptions): KirimProxy {
       return keyring
     },
     origins: createOriginPolicy(resolved.allowedOrigins),
-    hub: createEventHub(),
+    eventHub: createEventHub(),
     quota: resolved.quotaStore ?? createMemoryQuotaStore(),
     messages: resolved.messageStore ?? createMemoryMessageStore(),
     deduper: createWebhookDeduper(
@@ -122,65 +108,45 @@ export function createProxy(options: ProxyOptions): KirimProxy {
       fetch: resolved.fetch,
       timeout: resolved.upstreamTimeout,
     },
-    report(error, where) {
-      if (onError === undefined) return
-      try {
-        onError(redactError(error, apiKey), where)
-      } catch {
-        // A failing logger must not turn an answer into a crash.
-      }
-    },
+    report: (error) => report(error, { route: undefined }),
   }
 
   return {
     async fetch(request) {
-      let route: Route | undefined
+      let route: RouteName | undefined
       try {
         const matched = matchRoute(request, resolved.basePath)
         if (!isRoute(matched)) {
-          const response = errorResponse({
-            status: matched.status,
-            type: matched.status === 404 ? 'not_found' : 'invalid_request_error',
-            code: matched.code,
-            message: matched.message,
-            headers: matched.allow === undefined ? {} : { Allow: matched.allow.join(', ') },
-          })
-          return withCors(context, request, response)
+          const headers = matched.allow && { Allow: matched.allow.join(', ') }
+          return withCors(
+            context,
+            request,
+            refuse(matched.code, { message: matched.message, headers }),
+          )
         }
-        route = matched
-        if (request.method === 'OPTIONS') return context.origins.preflight(request, route.methods)
-        return withCors(context, request, await serve(context, request, route))
+        route = matched.name
+        if (request.method === 'OPTIONS') return context.origins.preflight(request, matched.methods)
+        const claims = await passGuard(context, request, matched.guard)
+        if (claims instanceof Response) return withCors(context, request, claims)
+        const served: ProxyContext = {
+          ...context,
+          report: (error, requestId) =>
+            report(
+              error,
+              requestId === undefined
+                ? { route: matched.name }
+                : { route: matched.name, requestId },
+            ),
+        }
+        return withCors(context, request, await matched.handle(served, request, claims, matched.id))
       } catch (error) {
-        context.report(error, { route: route?.name })
-        return withCors(context, request, internalError())
+        report(error, { route })
+        return withCors(context, request, refuse('internal_error'))
       }
     },
     close() {
-      context.hub.close()
+      context.eventHub.close()
     },
-  }
-}
-
-/** A matched route: the origin check and the token (for browser routes), then the handler. */
-async function serve(context: ProxyContext, request: Request, route: Route): Promise<Response> {
-  // Server to server, authenticated by its signature: no Origin to check, no token.
-  if (route.name === 'webhooks') return receiveWebhook(context, request)
-  const refused = context.origins.check(request)
-  if (refused !== undefined) {
-    return errorResponse({ status: 403, type: 'permission_error', ...refused })
-  }
-  if (route.name === 'token') return issueToken(context, request)
-  const claims = await authenticate(context, request, { query: route.name === 'events' })
-  if (claims instanceof Response) return claims
-  switch (route.name) {
-    case 'send':
-      return sendMessage(context, request, claims)
-    case 'getMessage':
-      return getMessage(context, request, claims, route.messageId!)
-    case 'listTemplates':
-      return listTemplates(context, request)
-    case 'events':
-      return streamEvents(context, request, claims)
   }
 }
 

@@ -19,9 +19,10 @@
  */
 
 export { createProxy, type KirimProxy } from './createProxy.ts'
-export type { StatusEventData } from './events.ts'
-export type { AuthorizeResult, ProxyErrorContext, ProxyOptions } from './options.ts'
-export { ProxyConfigError } from './ProxyConfigError.ts'
+export type { ProxyErrorCode } from './errors.ts'
+export type { StatusEventData } from './eventHub.ts'
+export type { AuthorizeResult } from './grant.ts'
+export type { ProxyErrorContext, ProxyOptions } from './options.ts'
 export type { Scope, ScopeMessageType, ScopeViolationCode } from './scope.ts'
 export {
   createMemoryMessageStore,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { KirimError } from '../errors/KirimError.ts'
+import { ValidationError } from '../errors/ValidationError.ts'
 import { createProxy } from './createProxy.ts'
 import type { ProxyOptions } from './options.ts'
-import { ProxyConfigError } from './ProxyConfigError.ts'
 
 const SECRET = 'a'.repeat(32)
 const valid: ProxyOptions = {
@@ -11,14 +11,14 @@ const valid: ProxyOptions = {
   authorize: () => null,
 }
 
-/** The ProxyConfigError `createProxy` throws for `overrides`. */
-function configError(overrides: Record<string, unknown>): ProxyConfigError {
+/** The ValidationError `createProxy` throws for `overrides`. */
+function configError(overrides: Record<string, unknown>): ValidationError {
   try {
     createProxy({ ...valid, ...overrides } as ProxyOptions)
   } catch (error) {
-    expect(error).toBeInstanceOf(ProxyConfigError)
+    expect(error).toBeInstanceOf(ValidationError)
     expect(error).toBeInstanceOf(KirimError)
-    return error as ProxyConfigError
+    return error as ValidationError
   }
   throw new Error(`createProxy accepted ${JSON.stringify(overrides)}`)
 }
@@ -34,7 +34,7 @@ describe('createProxy options', () => {
     for (const apiKey of [undefined, '', 'has space', 'line\nbreak', 42]) {
       const error = configError({ apiKey })
       expect(error.param).toBe('apiKey')
-      expect(error.code).toBe('invalid_option')
+      expect(error.code).toBe('invalid_input')
     }
   })
 
@@ -154,7 +154,38 @@ describe('createProxy options', () => {
     expect(error.message).toContain('is not an option')
   })
 
+  it('lists every broken option at once, each with its path, and quotes no secret', () => {
+    const apiKey = 'kdv live key with spaces'
+    const error = configError({
+      apiKey,
+      tokenSecret: ['short-secret', 'short-secret'],
+      webhookSecret: '',
+      tokenTtl: 0,
+      basePath: 'api',
+      allowedOrigins: ['*'],
+      onError: {},
+      tokenTTL: 60,
+    })
+    expect(error.issues.map((issue) => issue.path)).toEqual([
+      'tokenTTL',
+      'apiKey',
+      'tokenSecret[0]',
+      'tokenSecret[1]',
+      'tokenSecret[1]',
+      'webhookSecret',
+      'allowedOrigins[0]',
+      'basePath',
+      'tokenTtl',
+      'onError',
+    ])
+    expect(error.param).toBe('tokenTTL')
+    expect(error.issues[4]!.message).toBe('repeats an earlier secret')
+    expect(error.message).toContain('createProxy options')
+    expect(error.message).not.toContain('short-secret')
+    expect(error.message).not.toContain(apiKey)
+  })
+
   it('refuses a non-object', () => {
-    expect(() => createProxy(undefined as never)).toThrow(ProxyConfigError)
+    expect(() => createProxy(undefined as never)).toThrow(ValidationError)
   })
 })

@@ -10,7 +10,7 @@ describe('matchRoute', () => {
     expect(at('http://h/api/kirim/v1/messages', 'POST')).toMatchObject({ name: 'send' })
     expect(at('http://h/api/kirim/v1/messages/msg_01J0000000000000000000000A')).toMatchObject({
       name: 'getMessage',
-      messageId: 'msg_01J0000000000000000000000A',
+      id: 'msg_01J0000000000000000000000A',
     })
     expect(at('http://h/api/kirim/v1/templates?status=approved')).toMatchObject({
       name: 'listTemplates',

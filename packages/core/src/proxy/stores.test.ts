@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ValidationError } from '../errors/ValidationError.ts'
 import { createMemoryMessageStore, createMemoryQuotaStore, type QuotaCharge } from './stores.ts'
 
 const charge = (overrides: Partial<QuotaCharge> = {}): QuotaCharge => ({
@@ -89,7 +90,20 @@ describe('createMemoryMessageStore', () => {
   })
 
   it('refuses nonsense limits', () => {
-    expect(() => createMemoryMessageStore({ ttl: 0 })).toThrow(RangeError)
-    expect(() => createMemoryMessageStore({ maxEntries: 0 })).toThrow(RangeError)
+    expect(() => createMemoryMessageStore({ ttl: 0 })).toThrow(ValidationError)
+    expect(() => createMemoryMessageStore({ maxEntries: 0 })).toThrow(ValidationError)
+  })
+
+  it('lists every broken option at once', () => {
+    expect(() => createMemoryMessageStore({ ttl: -1, maxEntries: 1.5, now: 0 as never })).toThrow(
+      expect.objectContaining({
+        issues: [
+          { path: 'ttl', message: 'must be a number of seconds above 0 (got -1)' },
+          { path: 'maxEntries', message: 'must be a whole number of 1 or more (got 1.5)' },
+          { path: 'now', message: 'must be a function (got 0)' },
+        ],
+      }),
+    )
+    expect(() => createMemoryQuotaStore({ now: 'clock' as never })).toThrow(ValidationError)
   })
 })

@@ -3,6 +3,12 @@
  * instances (Workers, serverless functions) can keep them in a shared store (KV, Redis, a
  * Durable Object). The in-memory defaults suit one long-lived process and forget on restart.
  */
+import {
+  assertOptions,
+  checkFunction,
+  checkSeconds,
+  checkWholeNumber,
+} from '../internal/checkOptions.ts'
 import type { MessageStatus } from '../schemas/index.ts'
 
 /** What a {@link QuotaStore} answers for one send. */
@@ -104,6 +110,7 @@ const SWEEP_EVERY = 256
  * const proxy = createProxy({ ..., quotaStore: createMemoryQuotaStore() })
  */
 export function createMemoryQuotaStore(options: MemoryQuotaStoreOptions = {}): QuotaStore {
+  assertOptions('createMemoryQuotaStore options', options, ({ now }) => [checkFunction('now', now)])
   const now = options.now ?? Date.now
   const counters = new Map<
     string,
@@ -150,18 +157,13 @@ export function createMemoryQuotaStore(options: MemoryQuotaStoreOptions = {}): Q
  * const proxy = createProxy({ ..., messageStore: createMemoryMessageStore({ ttl: 7 * 86400 }) })
  */
 export function createMemoryMessageStore(options: MemoryMessageStoreOptions = {}): MessageStore {
+  assertOptions('createMemoryMessageStore options', options, ({ ttl, maxEntries, now }) => [
+    checkSeconds('ttl', ttl),
+    checkWholeNumber('maxEntries', maxEntries, 1),
+    checkFunction('now', now),
+  ])
   const ttl = options.ttl ?? 172_800
   const maxEntries = options.maxEntries ?? 100_000
-  if (!Number.isFinite(ttl) || ttl <= 0) {
-    throw new RangeError(
-      `createMemoryMessageStore: ttl must be a positive number of seconds (got ${ttl})`,
-    )
-  }
-  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw new RangeError(
-      `createMemoryMessageStore: maxEntries must be a positive integer (got ${maxEntries})`,
-    )
-  }
   const now = options.now ?? Date.now
   // Map order is insertion order; re-inserting on every update keeps the stalest entry first.
   const byId = new Map<string, { record: MessageRecord; expiresAt: number }>()

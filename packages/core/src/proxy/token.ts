@@ -9,7 +9,9 @@
  * - Claims: `iss` and `aud` (both `urn:kirim:proxy`), `sub`, `iat`, `exp`, `jti`, and `scope`.
  */
 import { base64url, errors, jwtVerify, SignJWT } from 'jose'
-import { parseScope, type Scope, ScopeError } from './scope.ts'
+import { hmacKey } from '../internal/hmacKey.ts'
+import type { ProxyErrorCode } from './errors.ts'
+import { readScope, type Scope } from './scope.ts'
 
 /** The `iss` and `aud` of every proxy token. */
 export const TOKEN_ISSUER = 'urn:kirim:proxy'
@@ -43,19 +45,15 @@ export interface Keyring {
 }
 
 /** Why a token was refused (HTTP 401, type `authentication_error`). */
-export type TokenFailureCode =
-  | 'missing_token'
-  | 'malformed_token'
-  | 'token_expired'
-  | 'token_algorithm_not_allowed'
-  | 'token_key_unknown'
-  | 'token_signature_invalid'
-  | 'token_claims_invalid'
+export type TokenFailureCode = Extract<
+  ProxyErrorCode,
+  'missing_token' | 'malformed_token' | `token_${string}`
+>
 
-/** The outcome of {@link verifyToken}. */
+/** The outcome of {@link verifyToken}: without a `message`, the catalogue's says it. */
 export type TokenVerification =
   | { readonly ok: true; readonly claims: TokenClaims }
-  | { readonly ok: false; readonly code: TokenFailureCode; readonly message: string }
+  | { readonly ok: false; readonly code: TokenFailureCode; readonly message?: string }
 
 /** The `kid` of a secret: 16 base64url characters of SHA-256 over a label and the secret. */
 export async function deriveKid(secret: string): Promise<string> {
@@ -68,14 +66,7 @@ export async function deriveKid(secret: string): Promise<string> {
 export async function importKeyring(secrets: readonly [string, ...string[]]): Promise<Keyring> {
   const entries = await Promise.all(
     secrets.map(async (secret) => {
-      const key = await crypto.subtle.importKey(
-        'raw',
-        encoder.encode(secret),
-        { name: 'HMAC', hash: 'SHA-256' },
-        false,
-        ['sign', 'verify'],
-      )
-      return [await deriveKid(secret), key] as const
+      return [await deriveKid(secret), await hmacKey(secret)] as const
     }),
   )
   const [kid, key] = entries[0]!
@@ -110,11 +101,8 @@ export async function mintToken(keyring: Keyring, input: MintInput): Promise<str
 /** Thrown inside the key lookup, so that an unknown `kid` is told apart from a bad signature. */
 class UnknownKeyError extends Error {}
 
-const fail = (code: TokenFailureCode, message: string): TokenVerification => ({
-  ok: false,
-  code,
-  message,
-})
+const fail = (code: TokenFailureCode, message?: string): TokenVerification =>
+  message === undefined ? { ok: false, code } : { ok: false, code, message }
 
 /**
  * Verifies a token: its form, algorithm, key, signature, type, issuer, audience, lifetime and
@@ -149,17 +137,12 @@ export async function verifyToken(keyring: Keyring, token: string): Promise<Toke
     ))
   } catch (error) {
     if (error instanceof UnknownKeyError) {
-      return fail(
-        'token_key_unknown',
-        'The token was signed with a key this proxy does not hold (or no longer holds).',
-      )
+      return fail('token_key_unknown')
     }
-    if (error instanceof errors.JWTExpired) return fail('token_expired', 'The token has expired.')
-    if (error instanceof errors.JOSEAlgNotAllowed) {
-      return fail('token_algorithm_not_allowed', 'The token must be signed with HS256.')
-    }
+    if (error instanceof errors.JWTExpired) return fail('token_expired')
+    if (error instanceof errors.JOSEAlgNotAllowed) return fail('token_algorithm_not_allowed')
     if (error instanceof errors.JWSSignatureVerificationFailed) {
-      return fail('token_signature_invalid', 'The token signature does not match.')
+      return fail('token_signature_invalid')
     }
     if (error instanceof errors.JWTClaimValidationFailed) {
       return fail('token_claims_invalid', `The token is not a proxy token: ${error.message}.`)
@@ -180,12 +163,7 @@ export async function verifyToken(keyring: Keyring, token: string): Promise<Toke
   if (typeof iat !== 'number' || typeof exp !== 'number' || exp - iat > MAX_TOKEN_TTL) {
     return fail('token_claims_invalid', `The token lives longer than ${MAX_TOKEN_TTL} seconds.`)
   }
-  let scope: Scope | undefined
-  try {
-    scope = payload.scope === undefined ? undefined : parseScope(payload.scope)
-  } catch (error) {
-    if (!(error instanceof ScopeError)) throw error
-    return fail('token_claims_invalid', `The token's ${error.message}.`)
-  }
-  return { ok: true, claims: { sub, jti, iat, exp, scope } }
+  const read = readScope(payload.scope)
+  if ('problem' in read) return fail('token_claims_invalid', `The token's ${read.problem}.`)
+  return { ok: true, claims: { sub, jti, iat, exp, scope: read.scope } }
 }

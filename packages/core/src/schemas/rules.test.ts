@@ -4,8 +4,10 @@ import { toValidationIssues } from './issues.ts'
 import { codePointLength } from './rule.ts'
 import {
   HttpsUrlSchema,
+  IDEMPOTENCY_KEY_RULE,
   IdempotencyKeySchema,
   isHttpsUrl,
+  isIdempotencyKey,
   LANGUAGE_CODE_REGEX,
   PhoneNumberSchema,
   TEMPLATE_NAME_REGEX,
@@ -141,23 +143,47 @@ describe('template names and languages', () => {
   })
 })
 
-describe('Idempotency-Key', () => {
-  test('1 and 255 printable ASCII characters pass', () => {
-    expect(issues(IdempotencyKeySchema, '8e1a2c30-f0a4-4c70-9c2d-7b5e3aef9201')).toEqual([])
-    expect(issues(IdempotencyKeySchema, 'x')).toEqual([])
-    expect(issues(IdempotencyKeySchema, `${' ~'.repeat(127)}x`)).toEqual([])
-  })
+describe('Idempotency-Key: the one rule the client and the proxy check', () => {
   test.each([
-    ['', 'empty'],
-    ['x'.repeat(256), '256 characters'],
-    ['clé', 'non-ASCII'],
-    ['a\nb', 'a control character'],
-  ])('rejects %j (%s)', (key) => {
+    ['1 character', 'x'],
+    ['255 characters', 'k'.repeat(255)],
+    ['a UUID v4', '8e1a2c30-f0a4-4c70-9c2d-7b5e3aef9201'],
+    ['spaces inside, every printable ASCII character at the ends', `!${' ~'.repeat(126)}~`],
+    ['a space inside a short key', 'a b'],
+  ])('accepts %s', (_, key) => {
+    expect(isIdempotencyKey(key)).toBe(true)
+    expect(issues(IdempotencyKeySchema, key)).toEqual([])
+  })
+
+  test.each([
+    ['0 characters', ''],
+    ['256 characters', 'k'.repeat(256)],
+    ['a leading space', ' key'],
+    ['a trailing space', 'key '],
+    ['only a space', ' '],
+    ['non-ASCII', 'clé'],
+    ['a control character (newline)', 'a\nb'],
+    ['a control character (tab)', 'a\tb'],
+    ['DEL', 'a\u007fb'],
+  ])('refuses %s', (_, key) => {
+    expect(isIdempotencyKey(key)).toBe(false)
     expect(issues(IdempotencyKeySchema, key)).toEqual([
       {
         path: '',
-        message: expect.stringMatching(/^must be 1–255 printable ASCII characters \(got ".*"\)$/),
+        message: expect.stringMatching(
+          /^must be 1–255 printable ASCII characters, without a space at either end \(got ".*"\)$/,
+        ),
       },
     ])
+  })
+
+  test('refuses a non-string', () => {
+    for (const key of [42, null, undefined, {}]) expect(isIdempotencyKey(key)).toBe(false)
+  })
+
+  test('says its rule in words', () => {
+    expect(IDEMPOTENCY_KEY_RULE).toBe(
+      '1–255 printable ASCII characters, without a space at either end',
+    )
   })
 })

@@ -98,8 +98,21 @@ export const TEMPLATE_NAME_REGEX: RegExp = /^[a-z0-9_]{1,512}$/
 /** A template language code: `en`, `fil`, `en_US`, `id_ID`, `pt_BR` (**ASSUMED**). */
 export const LANGUAGE_CODE_REGEX: RegExp = /^[a-z]{2,3}(_[A-Z]{2,4})?$/
 
-/** An `Idempotency-Key`: 1–255 printable ASCII characters, space to `~` (**ASSUMED**). */
-export const IDEMPOTENCY_KEY_REGEX: RegExp = /^[\x20-\x7E]{1,255}$/
+/**
+ * An `Idempotency-Key`: 1–255 printable ASCII characters (space to `~`), no space at either end
+ * (**ASSUMED**). `fetch` and HTTP servers trim a header value, so a key with an outer space would
+ * reach Kirim as another key (or as none).
+ */
+export const IDEMPOTENCY_KEY_REGEX: RegExp = /^[\x21-\x7e](?:[\x20-\x7e]{0,253}[\x21-\x7e])?$/
+
+/** {@link IDEMPOTENCY_KEY_REGEX} in words, for issues and refusals. */
+export const IDEMPOTENCY_KEY_RULE =
+  '1–255 printable ASCII characters, without a space at either end'
+
+/** Whether `value` is a usable `Idempotency-Key` (see {@link IDEMPOTENCY_KEY_REGEX}). */
+export function isIdempotencyKey(value: unknown): value is string {
+  return typeof value === 'string' && IDEMPOTENCY_KEY_REGEX.test(value)
+}
 
 /** A template button `index`: Meta's 0–9, sent as a string. */
 export const BUTTON_INDEX_REGEX: RegExp = /^\d$/
@@ -163,10 +176,10 @@ export const ButtonIndexSchema = /* @__PURE__ */ pipe(
   /* @__PURE__ */ rule('a button position "0" to "9"', matches(BUTTON_INDEX_REGEX)),
 )
 
-/** An `Idempotency-Key` header value: 1–255 printable ASCII characters; a UUID v4 is advised. */
+/** An `Idempotency-Key` header value ({@link IDEMPOTENCY_KEY_RULE}); a UUID v4 is advised. */
 export const IdempotencyKeySchema = /* @__PURE__ */ pipe(
   /* @__PURE__ */ string(),
-  /* @__PURE__ */ rule('1–255 printable ASCII characters', matches(IDEMPOTENCY_KEY_REGEX)),
+  /* @__PURE__ */ rule(IDEMPOTENCY_KEY_RULE, matches(IDEMPOTENCY_KEY_REGEX)),
 )
 
 /** A string that starts with an id prefix (`msg_`), to catch a response of the wrong kind. */

@@ -29,6 +29,19 @@ describe('strict', () => {
       { path: 'extra', message: 'unknown field' },
     ])
   })
+  test('refuses an array, which valibot would take for an object', () => {
+    const result = safeParse(Schema, [])
+    expect(toValidationIssues(result.issues ?? [])).toEqual([
+      { path: '', message: 'must be an object (got an array)' },
+    ])
+  })
+  test('words an unknown key as asked', () => {
+    const Named = strict({ url: string() }, 'is not a field here')
+    const result = safeParse(Named, { url: 'u', captoin: 'c' })
+    expect(toValidationIssues(result.issues ?? [])).toEqual([
+      { path: 'captoin', message: 'is not a field here' },
+    ])
+  })
   test('with abortEarly, stops at the first issue as valibot does', () => {
     const result = safeParse(Schema, { url: 'u', a: 1, b: 2 }, { abortEarly: true })
     expect(result.issues).toHaveLength(1)

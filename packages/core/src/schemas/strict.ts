@@ -11,11 +11,11 @@ import {
 } from 'valibot'
 
 /**
- * An object schema for a Kirim-defined shape: like valibot's `strictObject`, an unknown key is an
- * issue (`image.captoin` → "unknown field", which catches typos), but EVERY unknown key is
+ * An object schema for a Kirim-defined shape: like valibot's `strictObject`, an array is not an
+ * object, and an unknown key is an issue (`image.captoin` → "unknown field", which catches typos), but EVERY unknown key is
  * reported, not only the first, so one failed send lists everything to fix. Built on
  * `looseObject`, which the response schemas need anyway, so the bundle carries one object
- * implementation.
+ * implementation. `unknownKey` words the issue of an unknown key (default: "unknown field").
  *
  * @example
  * const Caption = strict({ caption: optional(string()) })
@@ -23,6 +23,7 @@ import {
 /* @__NO_SIDE_EFFECTS__ */
 export function strict<const TEntries extends ObjectEntries>(
   entries: TEntries,
+  unknownKey?: string,
 ): StrictObjectSchema<TEntries, undefined> {
   const base = looseObject(entries)
   const schema = {
@@ -31,6 +32,11 @@ export function strict<const TEntries extends ObjectEntries>(
     reference: strict,
     '~run'(this: GenericSchema, dataset: UnknownDataset, config: Config<BaseIssue<unknown>>) {
       const input: unknown = dataset.value
+      // valibot's objects take an array for an object; no Kirim-defined shape is one.
+      if (Array.isArray(input)) {
+        _addIssue(this, 'type', dataset, config)
+        return dataset
+      }
       base['~run'](dataset, config)
       if (!input || typeof input !== 'object' || (dataset.issues && config.abortEarly)) {
         return dataset
@@ -41,6 +47,7 @@ export function strict<const TEntries extends ObjectEntries>(
         _addIssue(this, 'key', dataset, config, {
           input: key,
           expected: 'never',
+          ...(unknownKey === undefined ? {} : { message: unknownKey }),
           path: [
             { type: 'object', origin: 'key', input: input as Record<string, unknown>, key, value },
           ],

@@ -1,3 +1,4 @@
+import { assertOptions, checkWholeNumber } from '../internal/checkOptions.ts'
 import type { DedupeStore } from './DedupeStore.ts'
 
 /** Options of {@link createMemoryDedupeStore}. */
@@ -18,10 +19,10 @@ export interface MemoryDedupeStoreOptions {
  * const deduper = createWebhookDeduper({ store: createMemoryDedupeStore({ maxEntries: 50_000 }) })
  */
 export function createMemoryDedupeStore(options: MemoryDedupeStoreOptions = {}): DedupeStore {
+  assertOptions('createMemoryDedupeStore options', options, ({ maxEntries }) => [
+    checkWholeNumber('maxEntries', maxEntries, 1),
+  ])
   const { maxEntries = 10_000 } = options
-  if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw new TypeError(`maxEntries must be a whole number, 1 or more (got ${maxEntries})`)
-  }
   // Insertion order is (nearly) expiry order, so expired ids are swept from the front.
   const expiries = new Map<string, number>()
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ValidationError } from '../errors/ValidationError.ts'
 import { createMemoryDedupeStore } from './createMemoryDedupeStore.ts'
 import { createWebhookDeduper } from './createWebhookDeduper.ts'
 import type { DedupeStore } from './DedupeStore.ts'
@@ -69,13 +70,24 @@ describe('createWebhookDeduper', () => {
   })
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])('refuses a ttl of %d', (ttl) => {
-    expect(() => createWebhookDeduper({ ttl })).toThrow(TypeError)
+    expect(() => createWebhookDeduper({ ttl })).toThrow(ValidationError)
   })
 
   it('refuses an empty event id', async () => {
     const deduper = createWebhookDeduper()
-    await expect(deduper.seen('')).rejects.toThrow(TypeError)
-    await expect(deduper.forget('')).rejects.toThrow(TypeError)
+    await expect(deduper.seen('')).rejects.toThrow(ValidationError)
+    await expect(deduper.forget('')).rejects.toThrow(ValidationError)
+  })
+
+  it('lists every broken option at once', () => {
+    expect(() => createWebhookDeduper({ store: { add() {} } as never, ttl: 0 })).toThrow(
+      expect.objectContaining({
+        issues: [
+          { path: 'store', message: 'must be an object with the methods add, delete' },
+          { path: 'ttl', message: 'must be a number of seconds above 0 (got 0)' },
+        ],
+      }),
+    )
   })
 })
 
@@ -110,6 +122,6 @@ describe('createMemoryDedupeStore', () => {
   })
 
   it.each([0, 1.5, -1])('refuses maxEntries %d', (maxEntries) => {
-    expect(() => createMemoryDedupeStore({ maxEntries })).toThrow(TypeError)
+    expect(() => createMemoryDedupeStore({ maxEntries })).toThrow(ValidationError)
   })
 })

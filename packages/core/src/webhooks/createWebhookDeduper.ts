@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors/ValidationError.ts'
+import { assertOptions, checkMethods, checkSeconds, issue } from '../internal/checkOptions.ts'
 import { createMemoryDedupeStore } from './createMemoryDedupeStore.ts'
 import type { DedupeStore } from './DedupeStore.ts'
 
@@ -28,7 +30,10 @@ export interface WebhookDeduper {
 
 function checkEventId(eventId: string): void {
   if (typeof eventId !== 'string' || eventId === '') {
-    throw new TypeError('eventId must be a non-empty string (use event.id)')
+    throw new ValidationError(
+      [issue('eventId', 'must be a non-empty string (use event.id)')],
+      'event id',
+    )
   }
 }
 
@@ -39,7 +44,8 @@ function checkEventId(eventId: string): void {
  *
  * Call `seen` after `verifyWebhook` (never before: an unverified id is anyone's), and `forget`
  * if handling then fails, so that the retry is not mistaken for a repeat. The default store is
- * in memory; deployments with several instances need a shared {@link DedupeStore}.
+ * in memory; deployments with several instances need a shared {@link DedupeStore}. Options that
+ * break a rule throw one `ValidationError` listing each of them.
  *
  * @example
  * const deduper = createWebhookDeduper()
@@ -55,10 +61,11 @@ function checkEventId(eventId: string): void {
  * return new Response(null, { status: 204 })
  */
 export function createWebhookDeduper(options: WebhookDeduperOptions = {}): WebhookDeduper {
+  assertOptions('createWebhookDeduper options', options, ({ store, ttl }) => [
+    checkMethods('store', store, ['add', 'delete']),
+    checkSeconds('ttl', ttl),
+  ])
   const { store = createMemoryDedupeStore(), ttl = 108_000 } = options
-  if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl <= 0) {
-    throw new TypeError(`ttl must be a number of seconds above 0 (got ${String(ttl)})`)
-  }
   return {
     async seen(eventId) {
       checkEventId(eventId)

@@ -51,7 +51,7 @@ export type {
 } from './events.ts'
 export { type InboundMessage, type InteractiveReply, inboundMessages } from './inboundMessages.ts'
 export type { WebhookHeaders } from './readHeader.ts'
-export type { WebhookSecret } from './secretProblem.ts'
+export type { WebhookSecret } from './secret.ts'
 export { type SignWebhookOptions, signWebhook } from './signWebhook.ts'
 export { type StatusUpdate, type StatusUpdateError, statusUpdates } from './statusUpdates.ts'
 export { type VerifyWebhookOptions, verifyWebhook } from './verifyWebhook.ts'

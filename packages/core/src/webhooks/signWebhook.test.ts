@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ValidationError } from '../errors/ValidationError.ts'
 import { signWebhook } from './signWebhook.ts'
 
 // Vectors computed independently of this code, with OpenSSL 3:
@@ -55,9 +56,22 @@ describe('signWebhook', () => {
     ['an invalid Date', { timestamp: new Date('nope') }],
     ['an empty secret', { secret: '' }],
     ['no secrets', { secret: [] }],
-  ])('throws a TypeError for %s', async (_, overrides) => {
+  ])('throws a ValidationError for %s', async (_, overrides) => {
     await expect(signWebhook({ body: BODY, secret: SECRET, ...overrides })).rejects.toBeInstanceOf(
-      TypeError,
+      ValidationError,
     )
+  })
+
+  it('lists every broken option at once, and never quotes a secret', async () => {
+    await expect(
+      signWebhook({ body: 42 as never, secret: ['whsec_kept_private', ''], timestamp: -1 }),
+    ).rejects.toMatchObject({
+      issues: [
+        { path: 'body', message: expect.stringContaining('must be the raw request body') },
+        { path: 'secret[1]', message: 'must not be empty' },
+        { path: 'timestamp', message: expect.stringContaining('(got -1)') },
+      ],
+      message: expect.not.stringContaining('whsec_kept_private'),
+    })
   })
 })

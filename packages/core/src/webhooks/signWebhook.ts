@@ -1,7 +1,9 @@
-import { bodyBytes, type WebhookBody } from './bodyBytes.ts'
+import { assertOptions, type Check, issue } from '../internal/checkOptions.ts'
+import { hmacKey } from '../internal/hmacKey.ts'
+import { describeValue } from '../schemas/describe.ts'
+import { bodyBytes, checkBody, type WebhookBody } from './bodyBytes.ts'
 import { toHex } from './hex.ts'
-import { hmacKey } from './hmacKey.ts'
-import { secretProblem, type WebhookSecret } from './secretProblem.ts'
+import { secretIssues, secretsOf, type WebhookSecret } from './secret.ts'
 import { signedPayload } from './signedPayload.ts'
 
 /** Options of {@link signWebhook}. */
@@ -17,26 +19,30 @@ export interface SignWebhookOptions {
   readonly timestamp?: Date | number
 }
 
-function timestampInSeconds(timestamp: Date | number | undefined): number {
-  if (timestamp === undefined) return Math.floor(Date.now() / 1000)
-  if (typeof timestamp === 'number') {
-    if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
-      throw new TypeError(
-        `timestamp must be whole seconds since the epoch, 0 or more (got ${timestamp})`,
-      )
-    }
-    return timestamp
-  }
-  const time = typeof timestamp?.getTime === 'function' ? timestamp.getTime() : Number.NaN
-  if (!Number.isFinite(time) || time < 0)
-    throw new TypeError('timestamp must be a valid Date or whole seconds')
-  return Math.floor(time / 1000)
-}
+const checkTimestamp = (timestamp: unknown): Check =>
+  timestamp === undefined ||
+  (typeof timestamp === 'number' && Number.isSafeInteger(timestamp) && timestamp >= 0) ||
+  // A feature check, not `instanceof`: a Date from another realm counts.
+  (typeof (timestamp as Date | null)?.getTime === 'function' &&
+    (timestamp as Date).getTime() >= 0) ||
+  issue(
+    'timestamp',
+    `must be a valid Date or whole seconds since the epoch, 0 or more (got ${describeValue(timestamp)})`,
+  )
+
+/** A checked `timestamp`, in whole seconds since the epoch. */
+const timestampInSeconds = (timestamp: Date | number | undefined): number =>
+  timestamp === undefined
+    ? Math.floor(Date.now() / 1000)
+    : typeof timestamp === 'number'
+      ? timestamp
+      : Math.floor(timestamp.getTime() / 1000)
 
 /**
  * Signs a webhook body the way Kirim does and returns the `X-Kirim-Signature` header value,
  * `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, with one `v1` per secret.
  * For tests, the emulator and anything that must produce deliveries `verifyWebhook` accepts.
+ * Options that break a rule throw one `ValidationError` listing each of them.
  *
  * @example
  * const body = JSON.stringify({ id: 'evt_01J…', type: 'contact.created', created_at: new Date().toISOString(), data: {} })
@@ -48,10 +54,13 @@ function timestampInSeconds(timestamp: Date | number | undefined): number {
  * })
  */
 export async function signWebhook(options: SignWebhookOptions): Promise<string> {
+  assertOptions('signWebhook options', options, ({ body, secret, timestamp }) => [
+    checkBody(body),
+    ...secretIssues(secret),
+    checkTimestamp(timestamp),
+  ])
   const { body, secret, timestamp } = options
-  const problem = secretProblem(secret)
-  if (problem !== undefined) throw new TypeError(`Cannot sign a webhook: ${problem}`)
-  const secrets: readonly string[] = typeof secret === 'string' ? [secret] : secret
+  const secrets = secretsOf(secret)
   const t = String(timestampInSeconds(timestamp))
   const payload = signedPayload(t, bodyBytes(body))
   const parts = [`t=${t}`]

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { KirimError } from '../errors/KirimError.ts'
+import { ValidationError } from '../errors/ValidationError.ts'
 import {
   signWebhook,
   statusUpdates,
@@ -407,8 +408,32 @@ describe('verifyWebhook: timestamp_outside_tolerance', () => {
     ['a negative tolerance', { tolerance: -1 }],
     ['a NaN tolerance', { tolerance: Number.NaN }],
     ['missing headers', { headers: undefined as unknown as Headers }],
-  ])('throws a TypeError for %s', async (_, overrides) => {
-    await expect(verifyWebhook(options(overrides))).rejects.toBeInstanceOf(TypeError)
+  ])('throws a ValidationError for %s', async (_, overrides) => {
+    await expect(verifyWebhook(options(overrides))).rejects.toBeInstanceOf(ValidationError)
+  })
+
+  it('lists every broken option at once, each with its path', async () => {
+    const error = await verifyWebhook({
+      ...options(),
+      body: { parsed: true } as never,
+      headers: null as never,
+      tolerance: -1,
+      now: T * 1000,
+    }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ValidationError)
+    expect((error as ValidationError).issues).toEqual([
+      { path: 'body', message: expect.stringContaining('must be the raw request body') },
+      { path: 'headers', message: expect.stringContaining('must be a Headers object') },
+      { path: 'tolerance', message: 'must be a number of seconds, 0 or more (got -1)' },
+      { path: 'now', message: expect.stringContaining('must be in seconds, not milliseconds') },
+    ])
+    expect((error as ValidationError).message).not.toContain(SECRET)
+  })
+
+  it('refuses options that are not an object', async () => {
+    await expect(verifyWebhook(null as never)).rejects.toMatchObject({
+      issues: [{ path: '', message: 'must be an options object (got null)' }],
+    })
   })
 })
 
@@ -459,7 +484,7 @@ describe('verifyWebhook: signature_mismatch', () => {
     await rejection(verifyWebhook(options({ body: 'not json' })), 'signature_mismatch')
   })
 
-  it('throws a TypeError, not a mismatch, for a body that was already parsed', async () => {
+  it('throws a ValidationError, not a mismatch, for a body that was already parsed', async () => {
     const parsed = JSON.parse(BODY) as unknown as string
     await expect(verifyWebhook(options({ body: parsed }))).rejects.toThrow(/raw request body/)
   })

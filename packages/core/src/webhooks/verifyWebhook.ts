@@ -1,10 +1,13 @@
-import { bodyBytes, type WebhookBody } from './bodyBytes.ts'
+import { inlineIssues } from '../errors/ValidationError.ts'
+import { assertOptions, type Check, issue } from '../internal/checkOptions.ts'
+import { hmacKey } from '../internal/hmacKey.ts'
+import { describeValue } from '../schemas/describe.ts'
+import { bodyBytes, checkBody, type WebhookBody } from './bodyBytes.ts'
 import type { WebhookEvent } from './events.ts'
-import { hmacKey } from './hmacKey.ts'
 import { parseSignatureHeader } from './parseSignatureHeader.ts'
 import { parseWebhookEvent } from './parseWebhookEvent.ts'
-import { readHeader, type WebhookHeaders } from './readHeader.ts'
-import { secretProblem, type WebhookSecret } from './secretProblem.ts'
+import { checkHeaders, readHeader, type WebhookHeaders } from './readHeader.ts'
+import { secretIssues, secretsOf, type WebhookSecret } from './secret.ts'
 import { signedPayload } from './signedPayload.ts'
 import { WebhookVerificationError } from './WebhookVerificationError.ts'
 
@@ -49,32 +52,36 @@ const DEFAULT_TOLERANCE = 300
 // Unix seconds stay below 1e11 until the year 5138; a larger `now` is milliseconds by mistake.
 const MAX_PLAUSIBLE_SECONDS = 1e11
 
-function nowInSeconds(now: Date | number | undefined): number {
-  if (now === undefined) return Math.floor(Date.now() / 1000)
-  if (typeof now === 'number') {
-    if (!Number.isFinite(now) || now < 0) {
-      throw new TypeError(`now must be a Date or a number of seconds since the epoch (got ${now})`)
-    }
-    if (now >= MAX_PLAUSIBLE_SECONDS) {
-      throw new TypeError(
-        `now must be in seconds, not milliseconds (got ${now}): pass a Date, or Math.floor(Date.now() / 1000)`,
-      )
-    }
-    return Math.floor(now)
-  }
-  const time = typeof now?.getTime === 'function' ? now.getTime() : Number.NaN
-  if (!Number.isFinite(time)) throw new TypeError('now must be a valid Date or a number of seconds')
-  return Math.floor(time / 1000)
-}
+const checkTolerance = (tolerance: unknown): Check =>
+  tolerance === undefined ||
+  (typeof tolerance === 'number' && tolerance >= 0) ||
+  issue('tolerance', `must be a number of seconds, 0 or more (got ${describeValue(tolerance)})`)
 
-function checkTolerance(tolerance: number): number {
-  if (typeof tolerance !== 'number' || Number.isNaN(tolerance) || tolerance < 0) {
-    throw new TypeError(
-      `tolerance must be a number of seconds, 0 or more (got ${String(tolerance)})`,
+const checkNow = (now: unknown): Check => {
+  if (now === undefined) return true
+  if (typeof now === 'number' && now >= MAX_PLAUSIBLE_SECONDS) {
+    return issue(
+      'now',
+      `must be in seconds, not milliseconds (got ${now}): pass a Date, or Math.floor(Date.now() / 1000)`,
     )
   }
-  return tolerance
+  return (
+    (typeof now === 'number' && Number.isFinite(now) && now >= 0) ||
+    // A feature check, not `instanceof`: a Date from another realm (an edge runtime's VM) counts.
+    (typeof (now as Date | null)?.getTime === 'function' &&
+      Number.isFinite((now as Date).getTime())) ||
+    issue(
+      'now',
+      `must be a valid Date or a number of seconds since the epoch (got ${describeValue(now)})`,
+    )
+  )
 }
+
+/** A checked `now`, in whole seconds since the epoch. */
+const nowInSeconds = (now: Date | number | undefined): number =>
+  Math.floor(
+    now === undefined ? Date.now() / 1000 : typeof now === 'number' ? now : now.getTime() / 1000,
+  )
 
 /**
  * Verifies a webhook delivery from Kirim and returns its typed event, or throws a
@@ -93,6 +100,9 @@ function checkTolerance(tolerance: number): number {
  * The event type comes from `X-Kirim-Event` (or, for Kirim's own events, the body's `type`); a
  * type this SDK does not know still verifies, as an event with `data: unknown`. Delivery is at
  * least once: dedupe on `event.id` (see `createWebhookDeduper`) and answer 2xx quickly.
+ *
+ * Options that break a rule (a body that is not the raw body, headers that are not headers, a
+ * negative `tolerance`, a `now` in milliseconds) throw one `ValidationError` listing each of them.
  *
  * Web standards only (`crypto.subtle`, `TextEncoder`): it runs on Node 22+, Deno, Bun,
  * Cloudflare Workers and Vercel Edge alike. Keys are imported once per secret and cached.
@@ -149,16 +159,23 @@ function checkTolerance(tolerance: number): number {
  * })
  */
 export async function verifyWebhook(options: VerifyWebhookOptions): Promise<WebhookEvent> {
+  assertOptions('verifyWebhook options', options)
   const { body, headers, secret, tolerance = DEFAULT_TOLERANCE, now } = options
-  const problem = secretProblem(secret)
-  if (problem !== undefined || secret === undefined) {
+  const problems = secretIssues(secret)
+  if (problems.length > 0 || secret === undefined) {
     throw new WebhookVerificationError(
       'missing_secret',
-      `No webhook signing secret: ${problem}. Pass the subscription's whsec_… secret as secret.`,
+      `No webhook signing secret: ${inlineIssues(problems)}. Pass the subscription's whsec_… secret as secret.`,
     )
   }
-  const secrets: readonly string[] = typeof secret === 'string' ? [secret] : secret
-  const maxSkew = checkTolerance(tolerance)
+  assertOptions('verifyWebhook options', options, () => [
+    checkBody(body),
+    checkHeaders(headers),
+    checkTolerance(tolerance),
+    checkNow(now),
+  ])
+  const secrets = secretsOf(secret)
+  const maxSkew = tolerance
   const current = nowInSeconds(now)
   const bytes = bodyBytes(body)
 

@@ -114,6 +114,20 @@ describe('Idempotency-Key', () => {
     expect(error.param).toBe('Idempotency-Key')
   })
 
+  it('checks the client’s rule at its edges: 1 character, spaces inside; never a control or non-ASCII character', async () => {
+    for (const key of ['k', 'order 42 / retry ~1']) {
+      expect((await send(stack, token, text(), { 'idempotency-key': key })).status, key).toBe(202)
+    }
+    for (const key of ['tab\there', 'clé']) {
+      const error = await expectRefused(text(), 400, 'invalid_idempotency_key', {
+        'idempotency-key': key,
+      })
+      expect(error.message).toBe(
+        'Idempotency-Key must be 1–255 printable ASCII characters, without a space at either end.',
+      )
+    }
+  })
+
   it('is namespaced per subject upstream: one subject replays its own sends, never another’s', async () => {
     const key = crypto.randomUUID()
     const alice = await mint(stack, as('alice'))

@@ -3,8 +3,7 @@
  * `name`, `limit`, `cursor`, first value of each); any other query parameter is dropped.
  */
 import type { ProxyContext } from '../context.ts'
-import { answerFrom } from '../forward.ts'
-import { askUpstream } from './upstream.ts'
+import { answerFrom, askUpstream } from '../upstream.ts'
 
 /** The query parameters passed upstream. */
 export const TEMPLATE_QUERY_PARAMS = ['status', 'language', 'name', 'limit', 'cursor'] as const
@@ -17,10 +16,11 @@ export async function listTemplates(context: ProxyContext, request: Request): Pr
     const value = given.get(name)
     if (value !== null) query.set(name, value)
   }
-  const outcome = await askUpstream(
-    context,
-    { method: 'GET', path: '/v1/templates', query, signal: request.signal },
-    'listTemplates',
-  )
+  const outcome = await askUpstream(context, {
+    method: 'GET',
+    path: '/v1/templates',
+    query,
+    signal: request.signal,
+  })
   return outcome.ok ? answerFrom(outcome.answer) : outcome.response
 }

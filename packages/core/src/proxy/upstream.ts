@@ -1,10 +1,14 @@
 /**
- * The one place the API key is used: a request to the Kirim API built from scratch (a fixed
- * path, an allowlist of headers, the key in `Authorization`), and its answer filtered back to
- * the browser (status, body, an allowlist of headers).
+ * The one place the API key is used: a call to the Kirim API built from scratch (a fixed path,
+ * an allowlist of headers, the key in `Authorization`), and what the browser gets back: upstream's
+ * answer filtered (status, body, an allowlist of headers), or the proxy's own 5xx when there is
+ * no answer worth passing on.
  */
-import { errorResponse } from './envelope.ts'
+import { type Message, MessageSchema, validate } from '../schemas/index.ts'
+import type { ProxyContext, Upstream } from './context.ts'
+import { refuse } from './errors.ts'
 import { redact } from './redact.ts'
+import { PRIVATE_HEADERS } from './response.ts'
 
 /** The upstream response headers a browser may see (what the SDK reads). */
 export const FORWARDED_RESPONSE_HEADERS = [
@@ -28,14 +32,8 @@ export interface UpstreamCall {
   readonly idempotencyKey?: string | undefined
   /** The browser's request signal: a client that leaves cancels the upstream call. */
   readonly signal: AbortSignal
-}
-
-/** Where and how to call upstream. */
-export interface Upstream {
-  readonly baseUrl: string
-  readonly apiKey: string
-  readonly fetch: (request: Request) => Promise<Response>
-  readonly timeout: number
+  /** Shorter than the `upstreamTimeout` option, in ms, for a call that must not hold a route. */
+  readonly timeout?: number | undefined
 }
 
 /** Upstream's answer, already scrubbed of the API key. */
@@ -45,11 +43,21 @@ export interface UpstreamAnswer {
   readonly text: string
 }
 
-/** Why upstream gave no answer. */
-export class UpstreamFailure extends Error {
+/**
+ * Upstream's answer to pass on, or the proxy's own 5xx answer when there is none worth passing
+ * on; `maybeDelivered` says whether upstream may have acted on the request.
+ */
+export type UpstreamOutcome =
+  | { readonly ok: true; readonly answer: UpstreamAnswer }
+  | { readonly ok: false; readonly response: Response; readonly maybeDelivered: boolean }
+
+type FailureKind = 'timeout' | 'unreachable' | 'aborted'
+
+/** Why upstream gave no answer (what `onError` receives). */
+class UpstreamFailure extends Error {
   override name = 'UpstreamFailure'
-  readonly kind: 'timeout' | 'unreachable' | 'aborted'
-  constructor(kind: 'timeout' | 'unreachable' | 'aborted', options?: { cause?: unknown }) {
+  readonly kind: FailureKind
+  constructor(kind: FailureKind, options?: { cause?: unknown }) {
     super(
       kind === 'timeout'
         ? 'The Kirim API did not answer in time.'
@@ -63,10 +71,7 @@ export class UpstreamFailure extends Error {
 }
 
 /** Calls upstream; throws {@link UpstreamFailure} when there is no answer. */
-export async function callUpstream(
-  upstream: Upstream,
-  call: UpstreamCall,
-): Promise<UpstreamAnswer> {
+async function fetchUpstream(upstream: Upstream, call: UpstreamCall): Promise<UpstreamAnswer> {
   const url = new URL(upstream.baseUrl + call.path)
   if (call.query !== undefined) url.search = call.query.toString()
   const headers = new Headers({
@@ -78,10 +83,13 @@ export async function callUpstream(
 
   const controller = new AbortController()
   let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, upstream.timeout)
+  const timer = setTimeout(
+    () => {
+      timedOut = true
+      controller.abort()
+    },
+    Math.min(call.timeout ?? upstream.timeout, upstream.timeout),
+  )
   const leave = (): void => controller.abort()
   if (call.signal.aborted) controller.abort()
   else call.signal.addEventListener('abort', leave, { once: true })
@@ -112,17 +120,43 @@ export async function callUpstream(
   }
 }
 
+/**
+ * Calls upstream for the route being served. No answer is 502 `upstream_unreachable` or 504
+ * `upstream_timeout`; a 401 to the proxy's own API key is 502 `upstream_authentication_failed`.
+ * Both are reported to `onError`, but for a client that went away.
+ */
+export async function askUpstream(
+  context: ProxyContext,
+  call: UpstreamCall,
+): Promise<UpstreamOutcome> {
+  let answer: UpstreamAnswer
+  try {
+    answer = await fetchUpstream(context.upstream, call)
+  } catch (error) {
+    if (!(error instanceof UpstreamFailure)) throw error
+    if (error.kind !== 'aborted') context.report(error)
+    const code = error.kind === 'timeout' ? 'upstream_timeout' : 'upstream_unreachable'
+    return { ok: false, response: refuse(code), maybeDelivered: true }
+  }
+  if (answer.status === 401) {
+    context.report(
+      new Error(
+        `The Kirim API answered 401 to the proxy (${answer.text.slice(0, 300)}): check the apiKey option.`,
+      ),
+      upstreamRequestId(answer),
+    )
+    return { ok: false, response: refuse('upstream_authentication_failed'), maybeDelivered: false }
+  }
+  return { ok: true, answer }
+}
+
 /** The browser's answer from upstream's: its status, body and allowed headers. */
 export function answerFrom(answer: UpstreamAnswer): Response {
   // 204/304 and friends cannot carry a body.
   const empty = answer.status === 204 || answer.status === 205 || answer.status === 304
   return new Response(empty ? null : answer.text, {
     status: answer.status,
-    headers: {
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      ...answer.headers,
-    },
+    headers: { ...PRIVATE_HEADERS, ...answer.headers },
   })
 }
 
@@ -131,32 +165,15 @@ export function upstreamRequestId(answer: UpstreamAnswer): string | undefined {
   return answer.headers['x-request-id']
 }
 
-/**
- * The answer when upstream gave none (502 `upstream_unreachable`, 504 `upstream_timeout`), or
- * refused the proxy's own API key (502 `upstream_authentication_failed`: passing that 401 on
- * would make the browser refresh a token that is fine).
- */
-export function upstreamError(kind: UpstreamFailure['kind'] | 'authentication'): Response {
-  if (kind === 'timeout') {
-    return errorResponse({
-      status: 504,
-      type: 'api_error',
-      code: 'upstream_timeout',
-      message: 'The Kirim API did not answer in time.',
-    })
+/** The Message inside a `{ data: Message }` answer of the API, or `undefined`. */
+export function messageIn(answer: UpstreamAnswer): Message | undefined {
+  let body: unknown
+  try {
+    body = JSON.parse(answer.text)
+  } catch {
+    return undefined
   }
-  if (kind === 'authentication') {
-    return errorResponse({
-      status: 502,
-      type: 'api_error',
-      code: 'upstream_authentication_failed',
-      message: 'The Kirim API refused the proxy’s credentials.',
-    })
-  }
-  return errorResponse({
-    status: 502,
-    type: 'api_error',
-    code: 'upstream_unreachable',
-    message: 'The Kirim API could not be reached.',
-  })
+  const data =
+    typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined
+  return validate(MessageSchema, data).output
 }

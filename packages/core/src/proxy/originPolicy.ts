@@ -4,7 +4,7 @@
  * proxy's own origin needs none.
  */
 
-import { errorResponse } from './envelope.ts'
+import { refuse } from './errors.ts'
 
 /** The request headers a browser may send cross-origin (what the SDK and `EventSource` send). */
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Last-Event-ID'
@@ -22,20 +22,14 @@ export const EXPOSED_HEADERS = [
 /** How long a browser may cache a preflight, in seconds. */
 const PREFLIGHT_MAX_AGE = '600'
 
-/** Why a request's origin was refused (HTTP 403, type `permission_error`). */
-export interface OriginRefusal {
-  readonly code: 'origin_forbidden' | 'origin_required'
-  readonly message: string
-}
-
 /** The origin policy of a proxy. */
 export interface OriginPolicy {
   /**
    * The CSRF check: refuses a request whose `Origin` is not allowed, and one without `Origin`
    * when it carries cookies (or when `allowedOrigins` is set) and the browser did not mark it
-   * same-origin. `undefined` when the request may go on.
+   * same-origin (403 `origin_forbidden`, `origin_required`). `undefined` when the request may go on.
    */
-  check(request: Request): OriginRefusal | undefined
+  check(request: Request): Response | undefined
   /** The CORS headers for the answer to `request` (none unless its origin is in `allowedOrigins`). */
   headers(request: Request): Record<string, string>
   /** The answer to a CORS preflight. */
@@ -60,20 +54,14 @@ export function createOriginPolicy(allowedOrigins: readonly string[] | undefined
       const origin = request.headers.get('origin')
       if (origin !== null) {
         if (allowed.has(origin) || origin === new URL(request.url).origin) return undefined
-        return {
-          code: 'origin_forbidden',
+        return refuse('origin_forbidden', {
           message: `Requests from ${origin === 'null' ? 'an opaque origin' : origin} are not allowed.`,
-        }
+        })
       }
       // Browsers omit `Origin` on same-origin GETs (EventSource); Fetch Metadata says so, and
       // page scripts cannot forge `Sec-Fetch-Site`.
       if (request.headers.get('sec-fetch-site') === 'same-origin') return undefined
-      if (request.headers.has('cookie') || strict) {
-        return {
-          code: 'origin_required',
-          message: 'This request must carry an Origin header from an allowed origin.',
-        }
-      }
+      if (request.headers.has('cookie') || strict) return refuse('origin_required')
       return undefined
     },
 
@@ -91,13 +79,7 @@ export function createOriginPolicy(allowedOrigins: readonly string[] | undefined
     preflight(request, methods) {
       const origin = listed(request)
       if (origin === undefined) {
-        return errorResponse({
-          status: 403,
-          type: 'permission_error',
-          code: 'origin_forbidden',
-          message: 'Cross-origin requests from this origin are not allowed.',
-          headers: { Vary: 'Origin' },
-        })
+        return refuse('origin_forbidden', { headers: { Vary: 'Origin' } })
       }
       return new Response(null, {
         status: 204,

@@ -11,7 +11,7 @@
  * message and code.
  */
 import type { ProxyContext } from '../context.ts'
-import type { HubEvent, Subscription } from '../events.ts'
+import type { HubEvent, Subscription } from '../eventHub.ts'
 import type { TokenClaims } from '../token.ts'
 
 /** The reconnection delay the stream asks of `EventSource`, in ms. */
@@ -68,7 +68,7 @@ export function streamEvents(
       }
 
       write(`retry: ${RETRY_MS}\n\n`)
-      subscription = context.hub.subscribe(
+      subscription = context.eventHub.subscribe(
         claims.sub,
         { event: (event) => write(frame(event)), close: () => finish() },
         lastEventId,

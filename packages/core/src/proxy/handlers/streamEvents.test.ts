@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ProxyContext } from '../context.ts'
-import { createEventHub } from '../events.ts'
+import { createEventHub } from '../eventHub.ts'
 import type { TokenClaims } from '../token.ts'
-import { streamEvents } from './events.ts'
+import { streamEvents } from './streamEvents.ts'
 
 const claims = (exp = Math.floor(Date.now() / 1000) + 300): TokenClaims => ({
   sub: 'alice',
@@ -14,7 +14,7 @@ const claims = (exp = Math.floor(Date.now() / 1000) + 300): TokenClaims => ({
 
 function setup(heartbeatInterval = 15_000) {
   const hub = createEventHub()
-  const context = { hub, options: { heartbeatInterval } } as unknown as ProxyContext
+  const context = { eventHub: hub, options: { heartbeatInterval } } as unknown as ProxyContext
   return { hub, context }
 }
 

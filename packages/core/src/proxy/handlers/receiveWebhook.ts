@@ -10,23 +10,16 @@ import {
   type WebhookEvent,
   WebhookVerificationError,
 } from '../../webhooks/index.ts'
-import { readBody } from '../body.ts'
 import type { ProxyContext } from '../context.ts'
-import { errorResponse, internalError, jsonResponse } from '../envelope.ts'
-import { callUpstream } from '../forward.ts'
+import { refuse } from '../errors.ts'
+import { advance, type StatusChange } from '../ownership.ts'
+import { readBody } from '../requestBody.ts'
+import { jsonResponse } from '../response.ts'
 import type { MessageRecord } from '../stores.ts'
-import { advance, messageOf, type StatusChange } from '../track.ts'
+import { askUpstream, messageIn } from '../upstream.ts'
 
 /** The longest wait for the failed message's error, in ms: Kirim gives a delivery 10 s. */
 const FAILURE_LOOKUP_TIMEOUT = 5000
-
-const WEBHOOK_MESSAGES: Readonly<Record<string, string>> = {
-  missing_signature: 'The X-Kirim-Signature header is missing.',
-  malformed_signature: 'The X-Kirim-Signature header is malformed.',
-  timestamp_outside_tolerance: 'The signature timestamp is outside the tolerance.',
-  signature_mismatch: 'The signature does not match.',
-  invalid_payload: 'The body is not a valid event.',
-}
 
 const isMessageStatus = (status: string): status is MessageStatus =>
   (MESSAGE_STATUSES as readonly string[]).includes(status)
@@ -42,21 +35,20 @@ async function failureOf(
   update: StatusUpdate,
   signal: AbortSignal,
 ): Promise<StatusChange['error']> {
-  try {
-    const answer = await callUpstream(
-      { ...context.upstream, timeout: Math.min(FAILURE_LOOKUP_TIMEOUT, context.upstream.timeout) },
-      { method: 'GET', path: `/v1/messages/${record.id}`, signal },
-    )
-    const message = answer.status === 200 ? messageOf(answer.text) : undefined
-    if (message?.status === 'failed' && message.error != null) {
-      return {
-        code: message.error.code,
-        message: message.error.message,
-        provider_code: message.error.provider_code ?? null,
-      }
+  const outcome = await askUpstream(context, {
+    method: 'GET',
+    path: `/v1/messages/${record.id}`,
+    signal,
+    timeout: FAILURE_LOOKUP_TIMEOUT,
+  })
+  const message =
+    outcome.ok && outcome.answer.status === 200 ? messageIn(outcome.answer) : undefined
+  if (message?.status === 'failed' && message.error != null) {
+    return {
+      code: message.error.code,
+      message: message.error.message,
+      provider_code: message.error.provider_code ?? null,
     }
-  } catch (error) {
-    context.report(error, { route: 'webhooks' })
   }
   const meta = update.errors[0]
   return {
@@ -91,43 +83,31 @@ async function applyStatuses(
 export async function receiveWebhook(context: ProxyContext, request: Request): Promise<Response> {
   const secret = context.options.webhookSecrets
   if (secret === undefined) {
-    return errorResponse({
-      status: 404,
-      type: 'not_found',
-      code: 'route_not_found',
+    return refuse('route_not_found', {
       message: 'Webhooks are not enabled on this proxy (no webhookSecret).',
     })
   }
   const body = await readBody(request)
-  if (body === 'too_large') {
-    return errorResponse({
-      status: 413,
-      type: 'invalid_request_error',
-      code: 'request_too_large',
-      message: 'The body is larger than 1 MiB.',
-    })
-  }
+  if (body instanceof Response) return body
   let event: WebhookEvent
   try {
     event = await verifyWebhook({ body, headers: request.headers, secret })
   } catch (error) {
-    if (!(error instanceof WebhookVerificationError)) throw error
-    return errorResponse({
-      status: 400,
-      type: 'invalid_request_error',
-      code: error.reason,
-      message: WEBHOOK_MESSAGES[error.reason] ?? 'The delivery could not be verified.',
-    })
+    // `missing_secret` cannot happen with a checked `webhookSecret`: the dispatcher's 500.
+    if (!(error instanceof WebhookVerificationError) || error.reason === 'missing_secret') {
+      throw error
+    }
+    return refuse(error.reason)
   }
-  if (await context.deduper.seen(event.id))
+  if (await context.deduper.seen(event.id)) {
     return jsonResponse(200, { received: true, duplicate: true })
+  }
   try {
     await applyStatuses(context, event, request.signal)
   } catch (error) {
-    // Forgotten, so that Kirim's retry (after this 500) is handled rather than skipped.
+    // Forgotten, so that Kirim's retry (after the dispatcher's 500) is handled rather than skipped.
     await context.deduper.forget(event.id)
-    context.report(error, { route: 'webhooks' })
-    return internalError()
+    throw error
   }
   return jsonResponse(200, { received: true })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createEventHub, type HubEvent, type StatusEventData } from './events.ts'
+import { createEventHub, type HubEvent, type StatusEventData } from './eventHub.ts'
 
 const data = (id: string, status: StatusEventData['status'] = 'sent'): StatusEventData => ({
   id,

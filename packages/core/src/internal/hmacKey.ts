@@ -7,15 +7,16 @@ const keys = new Map<string, Promise<CryptoKey>>()
 
 /**
  * The HMAC-SHA256 `CryptoKey` for `secret`, whose UTF-8 bytes are the key (a `whsec_…` prefix
- * included). Imported once per secret and cached; the cached promise, not the key, so that
- * concurrent first deliveries share one import.
+ * included), for webhook signatures and the proxy's tokens alike. Imported once per secret
+ * (non-extractable) and cached; the cached promise, not the key, so that concurrent first
+ * deliveries share one import.
  */
 export function hmacKey(secret: string): Promise<CryptoKey> {
   const cached = keys.get(secret)
   if (cached) return cached
   if (typeof globalThis.crypto?.subtle?.importKey !== 'function') {
     throw new TypeError(
-      'crypto.subtle is not available: webhook signatures need the Web Crypto API ' +
+      'crypto.subtle is not available: HMAC signatures (webhooks, proxy tokens) need the Web Crypto API ' +
         '(Node 22+, Deno, Bun, Workers, Vercel Edge, or a browser page served over https).',
     )
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { ProxyContext } from './context.ts'
-import { createEventHub, type HubEvent } from './events.ts'
+import { createEventHub, type HubEvent } from './eventHub.ts'
+import { advance, recordSend } from './ownership.ts'
 import { createMemoryMessageStore, type MessageStore } from './stores.ts'
-import { advance, recordSend } from './track.ts'
 
 /** A store that yields before every read, as a networked store would. */
 function slowStore(): MessageStore {
@@ -23,7 +23,7 @@ function slowStore(): MessageStore {
 
 function setup() {
   const hub = createEventHub()
-  const context = { hub, messages: slowStore() } as unknown as ProxyContext
+  const context = { eventHub: hub, messages: slowStore() } as unknown as ProxyContext
   const seen: string[] = []
   hub.subscribe('alice', {
     event: (event: HubEvent) => seen.push(JSON.parse(event.data).status),

@@ -2,10 +2,9 @@
  * Ownership and status of the messages sent through the proxy: recorded at send time, moved
  * forward by webhooks and reads, and published to the owner's event stream, never backwards.
  */
-import { ValidationError } from '../errors/ValidationError.ts'
-import { laterStatus, type Message, MessageSchema, parseOrThrow } from '../schemas/index.ts'
+import { laterStatus, type Message } from '../schemas/index.ts'
 import type { ProxyContext } from './context.ts'
-import type { StatusEventData } from './events.ts'
+import type { StatusEventData } from './eventHub.ts'
 import type { MessageRecord } from './stores.ts'
 
 /** A status to publish for a message, with when it happened and, for `failed`, why. */
@@ -13,24 +12,6 @@ export interface StatusChange {
   readonly status: MessageRecord['status']
   readonly updatedAt: string
   readonly error: StatusEventData['error']
-}
-
-/** The Message inside a `{ data: Message }` answer of the API, or `undefined`. */
-export function messageOf(text: string): Message | undefined {
-  let body: unknown
-  try {
-    body = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  const data =
-    typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined
-  try {
-    return parseOrThrow(MessageSchema, data, 'message')
-  } catch (error) {
-    if (error instanceof ValidationError) return undefined
-    throw error
-  }
 }
 
 /** The status change a Message shows. */
@@ -50,7 +31,7 @@ export function changeOf(message: Message): StatusChange {
 }
 
 function publish(context: ProxyContext, record: MessageRecord, change: StatusChange): void {
-  context.hub.publish(record.subject, {
+  context.eventHub.publish(record.subject, {
     id: record.id,
     status: change.status,
     provider_message_id: record.providerMessageId,
