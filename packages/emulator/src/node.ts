@@ -91,12 +91,8 @@ export async function serve(
       errorHandler: (error) => {
         if (error instanceof ConnectionDroppedError) return
         if (error instanceof RequestError) {
-          return refusal(
-            malformed(`The request target or Host header is not valid (${error.message}).`),
-            {
-              Connection: 'close',
-            },
-          )
+          const message = `The request target or Host header is not valid (${error.message}).`
+          return refusal(malformed(message), { Connection: 'close' })
         }
         console.error('[kirim-emulator] could not answer:', error)
         return refusal(internalError('Unexpected emulator error.'))
