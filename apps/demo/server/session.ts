@@ -1,7 +1,8 @@
 /**
  * The demo's notion of "who is calling": one anonymous session per browser, kept in an HttpOnly
  * cookie set on page loads. The proxy's `authorize` turns it into the token's subject, so each
- * browser sees only the statuses of the messages it sent.
+ * browser sees only the statuses of the messages it sent, and the demo's feed keys on the same
+ * subject.
  */
 import type { AuthorizeResult } from '@kirim/core/proxy'
 
@@ -54,15 +55,21 @@ const hex = (buffer: ArrayBuffer): string =>
   Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('')
 
 /**
- * The proxy's `authorize`: the caller's session, or `null` without one. The subject is a hash of
- * the session id, because tokens are readable by page scripts and the cookie is not.
+ * The subject of the caller's session, or `undefined` without one: a hash of the session id,
+ * because tokens (which carry it) are readable by page scripts and the cookie is not. The proxy's
+ * tokens and the demo's feed both key on it.
  */
-export async function authorizeSession(request: Request): Promise<AuthorizeResult> {
-  const id = sessionIdOf(request.headers.get('cookie'))
-  if (id === undefined) return null
+export async function sessionSubject(
+  cookieHeader: string | null | undefined,
+): Promise<string | undefined> {
+  const id = sessionIdOf(cookieHeader)
+  if (id === undefined) return undefined
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id))
-  return {
-    subject: `session_${hex(digest).slice(0, 32)}`,
-    scope: { maxSends: MAX_SENDS_PER_TOKEN },
-  }
+  return `session_${hex(digest).slice(0, 32)}`
+}
+
+/** The proxy's `authorize`: the caller's session, or `null` without one. */
+export async function authorizeSession(request: Request): Promise<AuthorizeResult> {
+  const subject = await sessionSubject(request.headers.get('cookie'))
+  return subject === undefined ? null : { subject, scope: { maxSends: MAX_SENDS_PER_TOKEN } }
 }

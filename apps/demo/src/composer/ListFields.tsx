@@ -5,7 +5,7 @@
 
 import { TextField } from '../ui/Field.tsx'
 import { type Draft, emptyRow, type ListRowDraft, type ListSectionDraft } from './draft.ts'
-import { useIssues } from './issues.ts'
+import { GroupIssues } from './GroupIssues.tsx'
 
 export interface ListFieldsProps {
   readonly draft: Draft
@@ -13,19 +13,6 @@ export interface ListFieldsProps {
 }
 
 const SECTIONS = 'interactive.action.sections'
-
-/** Issues about a whole group (too many rows, duplicate ids), shown above it. */
-function GroupIssues({ path }: { readonly path: string }) {
-  const messages = useIssues(path)
-  if (messages.length === 0) return null
-  return (
-    <ul className="field__errors group-errors" data-path={path}>
-      {messages.map((message) => (
-        <li key={message}>{message}</li>
-      ))}
-    </ul>
-  )
-}
 
 export function ListFields({ draft, update }: ListFieldsProps) {
   const list = draft.list

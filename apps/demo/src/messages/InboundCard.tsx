@@ -1,5 +1,5 @@
 /** A customer message from a verified `message.received` webhook. */
-import type { InboxEntry } from '../../shared/protocol.ts'
+import type { ReceivedEntry } from '../../shared/protocol.ts'
 
 const time = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
@@ -7,7 +7,7 @@ const time = new Intl.DateTimeFormat(undefined, {
   second: '2-digit',
 })
 
-export function InboundCard({ entry }: { readonly entry: InboxEntry }) {
+export function InboundCard({ entry }: { readonly entry: ReceivedEntry }) {
   return (
     <li className="message message--inbound" data-inbound-id={entry.id}>
       <div className="message__head">

@@ -4,16 +4,15 @@
  * template fallback when the 24-hour window was closed.
  */
 import { useMessageStatus } from '@kirim/react'
+import type { SentEntry } from '../../shared/protocol.ts'
 import { FallbackOffer } from './FallbackOffer.tsx'
 import { StatusChip, StatusTrack } from './StatusChip.tsx'
-import type { OnSent, SentEntry } from './sent.ts'
 import { summarize } from './summary.ts'
 
 export interface SentMessageCardProps {
   readonly entry: SentEntry
   /** The fallback sent for this message, if any. */
   readonly fallback: SentEntry | undefined
-  readonly onSent: OnSent
 }
 
 const time = new Intl.DateTimeFormat(undefined, {
@@ -22,7 +21,7 @@ const time = new Intl.DateTimeFormat(undefined, {
   second: '2-digit',
 })
 
-export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProps) {
+export function SentMessageCard({ entry, fallback }: SentMessageCardProps) {
   const { data: message, error } = useMessageStatus(entry.id)
   const status = message?.status ?? 'pending'
   const summary = summarize(entry.body)
@@ -33,9 +32,9 @@ export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProp
       <div className="message__head">
         <span className="badge">{summary.kind}</span>
         <span className="message__to">
-          to <strong>{entry.body.to}</strong>
-          {entry.body.from === undefined ? null : (
-            <span className="message__from"> from {entry.body.from}</span>
+          to <strong>{entry.to}</strong>
+          {entry.from === undefined ? null : (
+            <span className="message__from"> from {entry.from}</span>
           )}
         </span>
         <StatusChip status={status} />
@@ -49,16 +48,14 @@ export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProp
           <span>{failure.message}</span>
         </div>
       )}
-      {offerFallback ? (
-        <FallbackOffer failed={entry} sentFallback={fallback} onSent={onSent} />
-      ) : null}
+      {offerFallback ? <FallbackOffer failed={entry} sentFallback={fallback} /> : null}
       {error === null ? null : (
         <p className="message__warning">Could not refresh the status: {error.message}</p>
       )}
       <p className="message__meta">
         <code>{entry.id}</code>
         <span aria-hidden="true"> · </span>
-        <time dateTime={new Date(entry.sentAt).toISOString()}>{time.format(entry.sentAt)}</time>
+        <time dateTime={entry.createdAt}>{time.format(new Date(entry.createdAt))}</time>
         {entry.fallbackFor === undefined ? null : (
           <>
             <span aria-hidden="true"> · </span>fallback for <code>{entry.fallbackFor}</code>
