@@ -5,6 +5,7 @@
 import { parseSendMessage, ValidationError } from '@kirim/core'
 import { inboundMessages, type WebhookEvent } from '@kirim/core/webhooks'
 import type { ReceivedEntry, SentEntry } from '../shared/protocol.ts'
+import { toSentEntry } from '../shared/sentEntry.ts'
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -30,15 +31,16 @@ export function sentEntry(requestBody: unknown, answer: unknown): SentEntry | un
     if (error instanceof ValidationError) return undefined
     throw error
   }
-  return {
-    kind: 'sent',
-    id,
+  return toSentEntry(
+    {
+      id,
+      to,
+      from: optionalString(message.from),
+      created_at: createdAt,
+      provider_message_id: optionalString(message.provider_message_id) ?? null,
+    },
     body,
-    from: optionalString(message.from),
-    to,
-    createdAt,
-    providerMessageId: optionalString(message.provider_message_id) ?? null,
-  }
+  )
 }
 
 /** Business numbers by their Meta phone-number id, from the event's metadata. */

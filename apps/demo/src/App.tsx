@@ -1,8 +1,9 @@
 /** The demo page: the composer on the left; the live messages and the customer's phone on the right. */
-import type { Message } from '@kirim/core'
+import type { Message, SendMessageBody } from '@kirim/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DemoPageConfig, FeedFrame } from '../shared/protocol.ts'
+import { toSentEntry } from '../shared/sentEntry.ts'
 import { useFeed } from './api/useFeed.ts'
 import { Composer } from './composer/Composer.tsx'
 import { windowKeys } from './conversations/windowQuery.ts'
@@ -19,7 +20,7 @@ export interface Conversation {
 
 export function App({ config }: { readonly config: DemoPageConfig }) {
   const emulator = config.mode === 'emulator'
-  const feed = useFeed()
+  const { entries: feed, addSent } = useFeed()
   const sent = useMemo(
     () =>
       feed.filter((entry): entry is Extract<FeedFrame, { kind: 'sent' }> => entry.kind === 'sent'),
@@ -48,14 +49,16 @@ export function App({ config }: { readonly config: DemoPageConfig }) {
     }
   }, [received, queryClient])
 
-  // The phone follows the conversation you are having.
+  // The card shows at once (its first status included); the phone follows the conversation.
   const onSent = useCallback(
-    (message: Message) =>
+    (message: Message, body: SendMessageBody) => {
+      addSent(toSentEntry(message, body))
       setConversation((current) => ({
         customer: message.to,
         business: message.from ?? current.business,
-      })),
-    [],
+      }))
+    },
+    [addSent],
   )
 
   return (
@@ -67,7 +70,7 @@ export function App({ config }: { readonly config: DemoPageConfig }) {
           <Composer config={config} received={received} onSent={onSent} />
         </div>
         <div className="layout__secondary">
-          <MessageFeed feed={feed} liveStatus={config.liveStatus} />
+          <MessageFeed feed={feed} liveStatus={config.liveStatus} onSent={onSent} />
           {emulator ? (
             <CustomerPanel
               config={config}

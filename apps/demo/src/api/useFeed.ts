@@ -3,15 +3,34 @@
  * resumes by itself): the messages it sent and the customer messages that belong to it. The
  * server keeps it, so a reload shows the same feed and another session never sees it.
  */
-import { useEffect, useState } from 'react'
-import { FEED_EVENT, type FeedFrame } from '../../shared/protocol.ts'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { FEED_EVENT, type FeedFrame, type SentEntry } from '../../shared/protocol.ts'
 
 /** Where the feed streams from. */
 export const FEED_URL = '/api/demo/feed'
 
-/** Every entry of the session's feed so far, in the order the server took them. */
-export function useFeed(): readonly FeedFrame[] {
+/** The session's feed, and how to show a send at once, before the server's copy arrives. */
+export interface Feed {
+  /** Every entry so far, in the order the server took them. */
+  readonly entries: readonly FeedFrame[]
+  /** Shows a message this page just sent; the server's copy of it replaces it. */
+  readonly addSent: (entry: SentEntry) => void
+}
+
+// Sorts a page's own send after everything the server has taken, until the server's copy comes.
+const NOT_YET_TAKEN = Number.MAX_SAFE_INTEGER
+
+export function useFeed(): Feed {
   const [frames, setFrames] = useState<ReadonlyMap<string, FeedFrame>>(new Map())
+  const addSent = useCallback(
+    (entry: SentEntry) =>
+      setFrames((current) =>
+        current.has(entry.id)
+          ? current
+          : new Map(current).set(entry.id, { ...entry, order: NOT_YET_TAKEN }),
+      ),
+    [],
+  )
   useEffect(() => {
     const source = new EventSource(FEED_URL)
     const onEntry = (event: MessageEvent<string>) => {
@@ -25,5 +44,6 @@ export function useFeed(): readonly FeedFrame[] {
       source.close()
     }
   }, [])
-  return [...frames.values()]
+  const entries = useMemo(() => [...frames.values()], [frames])
+  return { entries, addSent }
 }

@@ -5,7 +5,6 @@
  * it through the proxy.
  */
 import {
-  type Message,
   parseSendMessage,
   type SendMessageBody,
   ValidationError,
@@ -14,6 +13,7 @@ import {
 import { useSendMessage } from '@kirim/react'
 import { type FormEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react'
 import type { DemoPageConfig, ReceivedEntry } from '../../shared/protocol.ts'
+import type { OnSent } from '../messages/onSent.ts'
 import { AddressFields } from './AddressFields.tsx'
 import { ButtonsFields } from './ButtonsFields.tsx'
 import { CtaUrlFields } from './CtaUrlFields.tsx'
@@ -31,8 +31,8 @@ export interface ComposerProps {
   readonly config: DemoPageConfig
   /** This session's customer messages, for what the page knows of the 24-hour window. */
   readonly received: readonly ReceivedEntry[]
-  /** Called with each message Kirim stored (failed ones included). */
-  readonly onSent: (message: Message) => void
+  /** Called with each message Kirim stored (failed ones included) and the body it was sent with. */
+  readonly onSent: OnSent
 }
 
 /** The issues of a draft as `@kirim/core` sees them, `[]` when it is valid. */
@@ -83,7 +83,7 @@ export function Composer({ config, received, onSent }: ComposerProps) {
       return
     }
     setProblem(undefined)
-    send.mutate(body, { onSuccess: onSent, onError: fail })
+    send.mutate(body, { onSuccess: (message) => onSent(message, body), onError: fail })
   }
   const sendOnShortcut = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {

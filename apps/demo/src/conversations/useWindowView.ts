@@ -6,7 +6,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import type { DemoPageConfig, ReceivedEntry } from '../../shared/protocol.ts'
-import { type ConversationWindow, EmulatorError } from '../api/emulator.ts'
+import type { ConversationWindow } from '../api/emulator.ts'
+import { isPhoneNumber } from './isPhoneNumber.ts'
 import { windowQuery } from './windowQuery.ts'
 
 /** A free-form message needs a message from the customer within this long (WhatsApp's rule). */
@@ -64,15 +65,17 @@ export function useWindowView({
   readonly received: readonly ReceivedEntry[]
 }): WindowView {
   const emulator = config.mode === 'emulator'
+  // A number still being typed has no window to ask about (and asking would log a 400).
+  const readable = isPhoneNumber(customer)
   const query = useQuery({
     ...windowQuery(customer, business ?? ''),
-    enabled: emulator && customer !== '' && business !== undefined,
+    enabled: emulator && readable && business !== undefined,
   })
   const seen = emulator ? undefined : lastMessageFrom(received, customer, business)
   const seenUntil = seen === undefined ? undefined : seen.getTime() + WINDOW_MS
   useRenderAt(seenUntil)
 
-  if (customer === '') return { kind: 'none' }
+  if (!readable) return { kind: 'none' }
   if (!emulator) {
     if (!config.liveStatus) return { kind: 'unknown' }
     return {
@@ -83,10 +86,7 @@ export function useWindowView({
   if (business === undefined) return { kind: 'none' }
   if (query.isPending) return { kind: 'checking' }
   if (query.isError) {
-    // A number still being typed: the composer's own validation speaks for it on send.
-    return query.error instanceof EmulatorError && query.error.code === 'invalid_phone_number'
-      ? { kind: 'none' }
-      : { kind: 'error', message: query.error.message }
+    return { kind: 'error', message: query.error.message }
   }
   return { kind: 'emulator', window: query.data }
 }

@@ -9,14 +9,16 @@ import { useMutation } from '@tanstack/react-query'
 import type { SentEntry } from '../../shared/protocol.ts'
 import { linkFallback } from '../api/fallbacks.ts'
 import { describeSendProblem } from '../composer/sendProblem.ts'
+import type { OnSent } from './onSent.ts'
 
 export interface FallbackOfferProps {
   readonly failed: SentEntry
   /** The fallback already sent for it, if any. */
   readonly sentFallback: SentEntry | undefined
+  readonly onSent: OnSent
 }
 
-export function FallbackOffer({ failed, sentFallback }: FallbackOfferProps) {
+export function FallbackOffer({ failed, sentFallback, onSent }: FallbackOfferProps) {
   const send = useSendMessage()
   const link = useMutation({ mutationFn: linkFallback })
   if (sentFallback !== undefined) {
@@ -55,7 +57,10 @@ export function FallbackOffer({ failed, sentFallback }: FallbackOfferProps) {
           if (send.data !== undefined) link.mutate({ failed: failed.id, fallback: send.data.id })
           else {
             send.mutate(body, {
-              onSuccess: (message) => link.mutate({ failed: failed.id, fallback: message.id }),
+              onSuccess: (message) => {
+                onSent(message, body)
+                link.mutate({ failed: failed.id, fallback: message.id })
+              },
             })
           }
         }}

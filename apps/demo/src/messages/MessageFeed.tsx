@@ -2,14 +2,16 @@
 import type { FeedFrame, SentEntry } from '../../shared/protocol.ts'
 import { newestFirst } from './feedOrder.ts'
 import { InboundCard } from './InboundCard.tsx'
+import type { OnSent } from './onSent.ts'
 import { SentMessageCard } from './SentMessageCard.tsx'
 
 export interface MessageFeedProps {
   readonly feed: readonly FeedFrame[]
   readonly liveStatus: boolean
+  readonly onSent: OnSent
 }
 
-export function MessageFeed({ feed, liveStatus }: MessageFeedProps) {
+export function MessageFeed({ feed, liveStatus, onSent }: MessageFeedProps) {
   const items = [...feed].sort(newestFirst)
   const fallbacks = new Map<string, SentEntry>()
   for (const entry of feed) {
@@ -46,7 +48,12 @@ export function MessageFeed({ feed, liveStatus }: MessageFeedProps) {
         <ul className="feed__list">
           {items.map((item) =>
             item.kind === 'sent' ? (
-              <SentMessageCard key={item.id} entry={item} fallback={fallbacks.get(item.id)} />
+              <SentMessageCard
+                key={item.id}
+                entry={item}
+                fallback={fallbacks.get(item.id)}
+                onSent={onSent}
+              />
             ) : (
               <InboundCard key={item.id} entry={item} />
             ),

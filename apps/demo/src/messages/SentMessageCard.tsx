@@ -6,6 +6,7 @@
 import { useMessageStatus } from '@kirim/react'
 import type { SentEntry } from '../../shared/protocol.ts'
 import { FallbackOffer } from './FallbackOffer.tsx'
+import type { OnSent } from './onSent.ts'
 import { StatusChip, StatusTrack } from './StatusChip.tsx'
 import { summarize } from './summary.ts'
 
@@ -13,6 +14,7 @@ export interface SentMessageCardProps {
   readonly entry: SentEntry
   /** The fallback sent for this message, if any. */
   readonly fallback: SentEntry | undefined
+  readonly onSent: OnSent
 }
 
 const time = new Intl.DateTimeFormat(undefined, {
@@ -21,7 +23,7 @@ const time = new Intl.DateTimeFormat(undefined, {
   second: '2-digit',
 })
 
-export function SentMessageCard({ entry, fallback }: SentMessageCardProps) {
+export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProps) {
   const { data: message, error } = useMessageStatus(entry.id)
   const status = message?.status ?? 'pending'
   const summary = summarize(entry.body)
@@ -48,7 +50,9 @@ export function SentMessageCard({ entry, fallback }: SentMessageCardProps) {
           <span>{failure.message}</span>
         </div>
       )}
-      {offerFallback ? <FallbackOffer failed={entry} sentFallback={fallback} /> : null}
+      {offerFallback ? (
+        <FallbackOffer failed={entry} sentFallback={fallback} onSent={onSent} />
+      ) : null}
       {error === null ? null : (
         <p className="message__warning">Could not refresh the status: {error.message}</p>
       )}
