@@ -643,6 +643,46 @@ describe('the demo in live mode, against a Kirim API over HTTP', () => {
       .toEqual(['delivered', 'delivered', 'delivered'])
   })
 
+  it('says only what it knows of the window: unknown, then the customer’s message seen by webhook', async () => {
+    const hint = (state: string) =>
+      page.locator(`.address__to .window-note[data-window="${state}"]`)
+    await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe(OPEN_WINDOW)
+    await hint('unknown').waitFor()
+    await expect(hint('unknown').textContent()).resolves.toContain('Kirim’s API does not report it')
+    await screenshot(page, 'live-window-unknown')
+
+    // The customer answers on their phone: Kirim's webhook reaches the proxy over HTTP, and the
+    // message goes to the session that last wrote to them from that number.
+    const reply = 'Balasan lewat webhook (e2e, live mode)'
+    const inbound = await fetch(`${api.url}/_emulator/inbound`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ from: OPEN_WINDOW, to: SENDER, text: reply }),
+    })
+    expect(inbound.status).toBe(200)
+    const card = page.locator('li.message--inbound', { hasText: reply })
+    await card.waitFor({ timeout: 20_000 })
+    await expect(card.textContent()).resolves.toContain(`from ${OPEN_WINDOW}`)
+    await hint('open').waitFor()
+    const text = await hint('open').textContent()
+    expect(text).toContain(`24-hour window with ${SENDER}: open until at least`)
+    expect(text).toContain('seen here by webhook')
+    await screenshot(page, 'live-window-seen')
+
+    // Another browser's session saw none of it and knows nothing of the window.
+    const fresh = await browser.newContext()
+    try {
+      const other = await fresh.newPage()
+      await openDemo(other, demo.url, collectPageErrors(other))
+      await other.getByText('No messages yet').waitFor()
+      await other.getByLabel('To', { exact: true }).fill(OPEN_WINDOW)
+      await other.locator('.address__to .window-note[data-window="unknown"]').waitFor()
+      await expect(other.getByText(reply).count()).resolves.toBe(0)
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('shows the server-side key in no request or response of the page', async () => {
     const texts = await pageTexts(page, traffic)
     expect([...texts.keys()].some((label) => label.includes('/api/kirim/v1/messages'))).toBe(true)
