@@ -13,8 +13,10 @@ import { createEmulator, DEFAULT_API_KEY, type Emulator, TEST_RECIPIENTS } from 
 import type { DemoPageConfig, TestRecipient } from '../shared/protocol.ts'
 import { type DemoConfig, type DemoEnv, readDemoConfig } from './config.ts'
 import { receivedEntries, sentEntry } from './entries.ts'
+import { linkFallback } from './fallbacks.ts'
 import { createFeeds } from './feeds.ts'
 import { createOwners } from './owners.ts'
+import { failure, json, jsonOf, notFound } from './responses.ts'
 import { authorizeSession, sessionSubject } from './session.ts'
 
 /** The demo's server side. */
@@ -66,17 +68,6 @@ const TEST_RECIPIENT_INFO: readonly TestRecipient[] = [
   },
 ]
 
-const json = (value: unknown, status = 200): Response =>
-  Response.json(value, { status, headers: { 'Cache-Control': 'no-store' } })
-
-const failure = (
-  status: number,
-  error: { type: string; code: string; message: string; param?: string },
-): Response => json({ error }, status)
-
-const notFound = (message: string): Response =>
-  failure(404, { type: 'not_found', code: 'route_not_found', message })
-
 const noSession = (): Response =>
   failure(401, {
     type: 'authentication_error',
@@ -89,14 +80,6 @@ const randomSecret = (prefix: string): string =>
 
 const within = (path: string, prefix: string): boolean =>
   path === prefix || path.startsWith(`${prefix}/`)
-
-const jsonOf = async (message: Request | Response): Promise<unknown> => {
-  try {
-    return JSON.parse(await message.text())
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * Creates the demo's server side from the environment (see {@link DemoEnv}).
@@ -134,7 +117,9 @@ export function createDemoServer(env: DemoEnv): DemoServer {
     return response
   }
 
-  // A send the proxy accepted goes to the sender's feed before the page hears back.
+  // A send the proxy accepted goes to the sender's feed before the page hears back. The sender is
+  // the cookie's session: the one `authorize` made the token's subject (page scripts cannot set
+  // the HttpOnly cookie).
   const send = async (request: Request): Promise<Response> => {
     const copy = request.clone()
     const response = await proxy.fetch(request)
@@ -206,61 +191,6 @@ export function createDemoServer(env: DemoEnv): DemoServer {
     liveStatus: webhookSecret !== undefined,
   }
 
-  // `POST /api/demo/fallbacks`: marks a sent template as the fallback of a failed text.
-  const linkFallback = async (request: Request, subject: string): Promise<Response> => {
-    if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) {
-      return failure(415, {
-        type: 'invalid_request_error',
-        code: 'unsupported_media_type',
-        message: 'Send the link as application/json.',
-      })
-    }
-    const body = await jsonOf(request)
-    const link = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
-    for (const param of ['failed', 'fallback'] as const) {
-      if (typeof link[param] !== 'string') {
-        return failure(400, {
-          type: 'invalid_request_error',
-          code: 'invalid_field_value',
-          param,
-          message: `${param} must be the msg_ id of a message this session sent.`,
-        })
-      }
-    }
-    const failed = feeds.find(subject, link.failed as string)
-    const fallback = feeds.find(subject, link.fallback as string)
-    for (const [param, entry] of [
-      ['failed', failed],
-      ['fallback', fallback],
-    ] as const) {
-      if (entry?.kind !== 'sent') {
-        return failure(404, {
-          type: 'not_found',
-          code: 'resource_not_found',
-          param,
-          message: `${param} is not a message this session sent.`,
-        })
-      }
-    }
-    if (
-      failed?.kind !== 'sent' ||
-      fallback?.kind !== 'sent' ||
-      fallback.body.type !== 'template' ||
-      fallback.to !== failed.to ||
-      fallback.id === failed.id
-    ) {
-      return failure(400, {
-        type: 'invalid_request_error',
-        code: 'invalid_field_value',
-        param: 'fallback',
-        message: 'fallback must be a template this session sent to the recipient of failed.',
-      })
-    }
-    const linked = { ...fallback, fallbackFor: failed.id }
-    feeds.add(subject, linked)
-    return json({ data: linked })
-  }
-
   const serveDemo = async (request: Request, path: string): Promise<Response> => {
     const routes: Record<string, string> = {
       [`${DEMO_PATH}/config`]: 'GET',
@@ -281,7 +211,7 @@ export function createDemoServer(env: DemoEnv): DemoServer {
     const subject = await sessionSubject(request.headers.get('cookie'))
     if (subject === undefined) return noSession()
     if (path === `${DEMO_PATH}/feed`) return feeds.stream(subject, request)
-    return linkFallback(request, subject)
+    return linkFallback(feeds, subject, request)
   }
 
   return {
