@@ -8,15 +8,9 @@ import { useFeed } from './api/useFeed.ts'
 import { Composer } from './composer/Composer.tsx'
 import { windowKeys } from './conversations/windowQuery.ts'
 import { CustomerPanel } from './customer/CustomerPanel.tsx'
+import type { Conversation } from './customer/conversation.ts'
 import { MessageFeed } from './messages/MessageFeed.tsx'
 import { ModeBanner, TopBar } from './ui/Chrome.tsx'
-
-/** The conversation the customer's phone shows. */
-export interface Conversation {
-  readonly customer: string
-  /** The business number the customer writes to. */
-  readonly business: string | undefined
-}
 
 export function App({ config }: { readonly config: DemoPageConfig }) {
   const emulator = config.mode === 'emulator'

@@ -8,7 +8,6 @@ import type { InteractiveReply } from '@kirim/core/webhooks'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
 import type { DemoPageConfig, FeedFrame } from '../../shared/protocol.ts'
-import type { Conversation } from '../App.tsx'
 import { type CustomerMessage, sendAsCustomer } from '../api/emulator.ts'
 import { useWindowView } from '../conversations/useWindowView.ts'
 import { WindowNote } from '../conversations/WindowNote.tsx'
@@ -16,6 +15,7 @@ import { windowKeys } from '../conversations/windowQuery.ts'
 import { newestFirst } from '../messages/feedOrder.ts'
 import { isAnswered } from './answered.ts'
 import { ChatBubble, CustomerBubble } from './ChatBubble.tsx'
+import type { Conversation } from './conversation.ts'
 
 type SentFrame = Extract<FeedFrame, { kind: 'sent' }>
 type ReceivedFrame = Extract<FeedFrame, { kind: 'received' }>
