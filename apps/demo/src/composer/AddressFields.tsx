@@ -7,6 +7,7 @@ import type { DemoPageConfig, ReceivedEntry } from '../../shared/protocol.ts'
 import { useWindowView } from '../conversations/useWindowView.ts'
 import { WindowNote } from '../conversations/WindowNote.tsx'
 import { Field, TextField } from '../ui/Field.tsx'
+import { NumberSelect } from '../ui/NumberSelect.tsx'
 import type { Draft } from './draft.ts'
 
 export interface AddressFieldsProps {
@@ -36,18 +37,12 @@ export function AddressFields({ draft, update, config, received }: AddressFields
           }
         >
           {(control) => (
-            <select
+            <NumberSelect
               {...control}
-              className="input input--select"
+              numbers={numbers}
               value={draft.from}
-              onChange={(event) => update((current) => ({ ...current, from: event.target.value }))}
-            >
-              {numbers.map((number) => (
-                <option key={number} value={number}>
-                  {number}
-                </option>
-              ))}
-            </select>
+              onChange={(from) => update((current) => ({ ...current, from }))}
+            />
           )}
         </Field>
       ) : (

@@ -6,6 +6,7 @@
 import { TextField } from '../ui/Field.tsx'
 import { type Draft, emptyButton, type ReplyButtonDraft } from './draft.ts'
 import { GroupIssues } from './GroupIssues.tsx'
+import { InteractiveTextFields } from './InteractiveTextFields.tsx'
 
 export interface ButtonsFieldsProps {
   readonly draft: Draft
@@ -32,27 +33,7 @@ export function ButtonsFields({ draft, update }: ButtonsFieldsProps) {
 
   return (
     <>
-      <TextField
-        label="Header"
-        path="interactive.header.text"
-        aside="optional"
-        value={message.header}
-        onChange={(header) => set({ header })}
-      />
-      <TextField
-        label="Body"
-        path="interactive.body.text"
-        rows={2}
-        value={message.body}
-        onChange={(body) => set({ body })}
-      />
-      <TextField
-        label="Footer"
-        path="interactive.footer.text"
-        aside="optional"
-        value={message.footer}
-        onChange={(footer) => set({ footer })}
-      />
+      <InteractiveTextFields text={message} onChange={set} bodyRows={2} />
       <fieldset className="list-section">
         <legend className="list-section__legend">Reply buttons (1 to 3)</legend>
         <GroupIssues path={BUTTONS} />

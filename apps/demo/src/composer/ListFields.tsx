@@ -6,6 +6,7 @@
 import { TextField } from '../ui/Field.tsx'
 import { type Draft, emptyRow, type ListRowDraft, type ListSectionDraft } from './draft.ts'
 import { GroupIssues } from './GroupIssues.tsx'
+import { HeaderField, InteractiveTextFields } from './InteractiveTextFields.tsx'
 
 export interface ListFieldsProps {
   readonly draft: Draft
@@ -38,13 +39,7 @@ export function ListFields({ draft, update }: ListFieldsProps) {
   return (
     <>
       <div className="grid-2">
-        <TextField
-          label="Header"
-          path="interactive.header.text"
-          aside="optional"
-          value={list.header}
-          onChange={(header) => set({ header })}
-        />
+        <HeaderField value={list.header} onChange={(header) => set({ header })} />
         <TextField
           label="Button"
           path="interactive.action.button"
@@ -53,20 +48,7 @@ export function ListFields({ draft, update }: ListFieldsProps) {
           onChange={(button) => set({ button })}
         />
       </div>
-      <TextField
-        label="Body"
-        path="interactive.body.text"
-        rows={2}
-        value={list.body}
-        onChange={(body) => set({ body })}
-      />
-      <TextField
-        label="Footer"
-        path="interactive.footer.text"
-        aside="optional"
-        value={list.footer}
-        onChange={(footer) => set({ footer })}
-      />
+      <InteractiveTextFields text={list} onChange={set} bodyRows={2} withoutHeader />
       <GroupIssues path={SECTIONS} />
       {list.sections.map((section, sectionAt) => {
         const sectionPath = `${SECTIONS}[${sectionAt}]`

@@ -2,16 +2,10 @@
  * One line on the 24-hour window between a customer and a business number, saying only what the
  * page knows: `data-window` is `open`, `closed`, `unknown`, `checking` or `error`.
  */
+import { dayAndTime } from '../ui/clock.ts'
 import { WINDOW_MS, type WindowView } from './useWindowView.ts'
 
-const clock = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
-
-const at = (iso: string | Date): string => clock.format(new Date(iso))
+const at = (iso: string | Date): string => dayAndTime.format(new Date(iso))
 
 function describe(
   view: WindowView,

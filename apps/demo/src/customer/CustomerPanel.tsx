@@ -13,6 +13,7 @@ import { useWindowView } from '../conversations/useWindowView.ts'
 import { WindowNote } from '../conversations/WindowNote.tsx'
 import { windowKeys } from '../conversations/windowQuery.ts'
 import { newestFirst } from '../messages/feedOrder.ts'
+import { NumberSelect } from '../ui/NumberSelect.tsx'
 import { isAnswered } from './answered.ts'
 import { ChatBubble, CustomerBubble } from './ChatBubble.tsx'
 import type { Conversation } from './conversation.ts'
@@ -108,21 +109,15 @@ export function CustomerPanel({
             <label className="field__label" htmlFor={businessId}>
               Writes to
             </label>
-            <select
+            <NumberSelect
               id={businessId}
-              className="input input--select"
+              numbers={config.numbers}
               value={business}
-              onChange={(event) => {
+              onChange={(number) => {
                 reply.reset()
-                onConversationChange({ customer, business: event.target.value })
+                onConversationChange({ customer, business: number })
               }}
-            >
-              {config.numbers.map((number) => (
-                <option key={number} value={number}>
-                  {number}
-                </option>
-              ))}
-            </select>
+            />
           </div>
         ) : null}
       </div>

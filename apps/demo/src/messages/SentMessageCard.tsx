@@ -5,6 +5,7 @@
  */
 import { useMessageStatus } from '@kirim/react'
 import type { SentEntry } from '../../shared/protocol.ts'
+import { timeOfDay } from '../ui/clock.ts'
 import { FallbackOffer } from './FallbackOffer.tsx'
 import type { OnSent } from './onSent.ts'
 import { StatusChip, StatusTrack } from './StatusChip.tsx'
@@ -16,12 +17,6 @@ export interface SentMessageCardProps {
   readonly fallback: SentEntry | undefined
   readonly onSent: OnSent
 }
-
-const time = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
 
 export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProps) {
   const { data: message, error } = useMessageStatus(entry.id)
@@ -59,7 +54,7 @@ export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProp
       <p className="message__meta">
         <code>{entry.id}</code>
         <span aria-hidden="true"> · </span>
-        <time dateTime={entry.createdAt}>{time.format(new Date(entry.createdAt))}</time>
+        <time dateTime={entry.createdAt}>{timeOfDay.format(new Date(entry.createdAt))}</time>
         {entry.fallbackFor === undefined ? null : (
           <>
             <span aria-hidden="true"> · </span>fallback for <code>{entry.fallbackFor}</code>
