@@ -26,13 +26,15 @@ export function sessionIdOf(cookieHeader: string | null | undefined): string | u
   return undefined
 }
 
-/** A fresh session id: 24 random bytes, base64url. */
-export function newSessionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24))
-  return btoa(String.fromCharCode(...bytes))
+const base64url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
     .replace(/=+$/, '')
+
+/** A fresh session id: 24 random bytes, base64url. */
+export function newSessionId(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(24)))
 }
 
 /** The `Set-Cookie` value for a new session: HttpOnly, SameSite=Lax, for the whole site. */
@@ -51,9 +53,6 @@ export function isPageLoad(request: {
   return request.accept?.includes('text/html') ?? false
 }
 
-const hex = (buffer: ArrayBuffer): string =>
-  Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('')
-
 /**
  * The subject of the caller's session, or `undefined` without one: a hash of the session id,
  * because tokens (which carry it) are readable by page scripts and the cookie is not. The proxy's
@@ -65,7 +64,8 @@ export async function sessionSubject(
   const id = sessionIdOf(cookieHeader)
   if (id === undefined) return undefined
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id))
-  return `session_${hex(digest).slice(0, 32)}`
+  // 128 bits of the hash: enough to keep sessions apart, short enough for a token claim.
+  return `session_${base64url(new Uint8Array(digest).slice(0, 16))}`
 }
 
 /** The proxy's `authorize`: the caller's session, or `null` without one. */
