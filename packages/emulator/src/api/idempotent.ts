@@ -1,5 +1,4 @@
 import { ApiError } from '../errors/api-error.ts'
-import { isTooDeep } from '../http/read-json.ts'
 import { type ApiResult, errorResult } from '../http/result.ts'
 import { canonicalJson } from '../idempotency/canonical-json.ts'
 import { checkIdempotencyKey } from '../idempotency/idempotency-gate.ts'
@@ -30,8 +29,8 @@ export async function idempotent(
   }
   if (key === null) return run()
 
-  // Too deep to canonicalise safely: the raw text still identifies the body exactly.
-  const canonical = isTooDeep(body.value) ? `raw:${body.text}` : canonicalJson(body.value)
+  // Safe to walk recursively: the body's depth was checked when it was read.
+  const canonical = canonicalJson(body.value)
   const fingerprint = `${request.method.toUpperCase()} ${call.url.pathname}\n${canonical}`
   const organizationId = call.key!.organization.id
   const { result, replayed } = await context.idempotency.run(organizationId, key, fingerprint, run)

@@ -67,8 +67,6 @@ export function receiveInbound(context: EmulatorContext, input: unknown) {
   const to = body.to === undefined ? organization.numbers[0] : (body.to as string)
   if (to === undefined) {
     throw new ApiError({
-      status: 422,
-      type: 'invalid_request_error',
       code: 'whatsapp_number_not_verified',
       message:
         'The default organisation has no connected number to receive the message; pass `to`.',

@@ -3,15 +3,14 @@ import type { TimeSource } from '../clock/time-source.ts'
 import { ApiError, invalidField } from '../errors/api-error.ts'
 import type { ApiResult } from '../http/result.ts'
 import type { EmulatorStore } from '../store/store.ts'
+import { PATTERNS } from '../validation/limits.ts'
 
 /** Keys are kept this long on the emulator clock. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 
-const KEY = /^[\x20-\x7e]{1,255}$/
-
 /** 1–255 printable ASCII characters, or 400 naming the header. */
 export function checkIdempotencyKey(key: string): string {
-  if (!KEY.test(key)) {
+  if (!PATTERNS.idempotencyKey.test(key)) {
     throw invalidField(
       'Idempotency-Key',
       `The Idempotency-Key header must be 1–255 printable ASCII characters (got ${key.length} characters).`,
@@ -34,8 +33,6 @@ interface InFlight {
 
 const reuse = () =>
   new ApiError({
-    status: 422,
-    type: 'invalid_request_error',
     code: 'idempotency_key_reuse',
     param: 'Idempotency-Key',
     message:
@@ -94,8 +91,6 @@ export class IdempotencyGate {
           .catch(() => false)
         if (!finished) {
           throw new ApiError({
-            status: 409,
-            type: 'conflict',
             code: 'idempotency_in_progress',
             message: 'A request with this Idempotency-Key is still being processed. Retry later.',
             headers: { 'Retry-After': '1' },

@@ -2,8 +2,7 @@ import type { ApiCall } from '../api/api-call.ts'
 import { idempotent } from '../api/idempotent.ts'
 import type { Organization } from '../auth/organization.ts'
 import type { EmulatorContext } from '../context.ts'
-import { invalidField } from '../errors/api-error.ts'
-import { isTooDeep, MAX_DEPTH, readJsonBody } from '../http/read-json.ts'
+import { readJsonBody } from '../http/read-json.ts'
 import { type ApiResult, jsonResult } from '../http/result.ts'
 import { newId } from '../ids/ulid.ts'
 import { wamid } from '../ids/wamid.ts'
@@ -23,9 +22,6 @@ function accept(
   requestId: string,
 ): ApiResult {
   const request = validateSendBody(body)
-  if (isTooDeep(request.payload)) {
-    throw invalidField(request.type, `${request.type} nests more than ${MAX_DEPTH} levels deep.`)
-  }
   const from = resolveSender(organization, request.from)
   const now = context.time.now()
   const plan = planDelivery(request, {
