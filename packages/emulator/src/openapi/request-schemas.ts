@@ -4,7 +4,7 @@
  * (`additionalProperties: false`); template components, Meta's shape, are open.
  */
 import { HEADER_TYPES } from '../validation/interactive.ts'
-import { FIELDS, LIMITS, PATTERNS } from '../validation/limits.ts'
+import { FIELDS, LIMITS, MESSAGE_TYPES, PATTERNS } from '../validation/limits.ts'
 import {
   BODY_PARAMETER_TYPES,
   BUTTON_PARAMETER_TYPES,
@@ -258,6 +258,7 @@ const list = interactive(
       sections: array(section, LIMITS.listSections, {
         description: `At most ${LIMITS.listRows.max} rows in total across the sections; row ids unique.`,
         if: { minItems: 2 },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable.
         then: {
           items: {
             type: 'object',
@@ -301,23 +302,32 @@ const buttons = interactive(
   'button: up to three reply buttons',
 )
 
+/** The schema name of each message type. */
+const MESSAGE_SCHEMAS: Record<(typeof MESSAGE_TYPES)[number], string> = {
+  text: 'TextMessage',
+  template: 'TemplateMessage',
+  image: 'ImageMessage',
+  document: 'DocumentMessage',
+  video: 'VideoMessage',
+  audio: 'AudioMessage',
+  interactive: 'InteractiveMessage',
+}
+
 /** The request schemas, by name under `components.schemas`. */
 export const REQUEST_SCHEMAS: Record<string, Schema> = {
-  SendMessageBody: byType(
-    [
-      ref('TextMessage'),
-      ref('TemplateMessage'),
-      ref('ImageMessage'),
-      ref('DocumentMessage'),
-      ref('VideoMessage'),
-      ref('AudioMessage'),
-      ref('InteractiveMessage'),
-    ],
-    {
-      description:
-        'A message to send. Unknown fields are refused (400 invalid_field_value naming them) everywhere Kirim defines the shape; the serialised body is at most 1 MiB and nests at most 64 levels.',
+  SendMessageBody: {
+    type: 'object',
+    oneOf: MESSAGE_TYPES.map((type) => ref(MESSAGE_SCHEMAS[type])),
+    // Variants by reference need the mapping: without it a `type` would be the schema's name.
+    discriminator: {
+      propertyName: 'type',
+      mapping: Object.fromEntries(
+        MESSAGE_TYPES.map((type) => [type, `#/components/schemas/${MESSAGE_SCHEMAS[type]}`]),
+      ),
     },
-  ),
+    description:
+      'A message to send. Unknown fields are refused (400 invalid_field_value naming them) everywhere Kirim defines the shape; the serialised body is at most 1 MiB and nests at most 64 levels.',
+  },
   TextMessage: send(
     'text',
     closed(FIELDS.text, { body: string(LIMITS.textBody), preview_url: boolean }, ['body']),

@@ -28,7 +28,19 @@ export interface Operation {
   readonly statuses: readonly string[]
 }
 
-const escape = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1')
+/**
+ * A copy without `discriminator.mapping`, which Ajv does not support; the `oneOf` beside it
+ * is validated all the same (each variant pins its `type` with `const`).
+ */
+function withoutMappings<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (key, child) => {
+    if (key !== 'discriminator' || child === null || typeof child !== 'object') return child
+    const { mapping: _, ...rest } = child as Json
+    return rest
+  }) as T
+}
+
+const pointerKey = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1')
 
 export interface Checker {
   readonly operations: readonly Operation[]
@@ -52,7 +64,7 @@ export function createChecker(document: OpenApiDocument): Checker {
   addFormats(ajv)
   // The document's own top-level keys are not schema keywords; Ajv reaches schemas by pointer.
   ajv.addVocabulary(['openapi', 'info', 'servers', 'security', 'paths', 'components'])
-  ajv.addSchema(document, 'openapi')
+  ajv.addSchema(withoutMappings(document), 'openapi')
   const cache = new Map<string, ValidateFunction>()
   const validator = (pointer: string) => {
     let validate = cache.get(pointer)
@@ -98,7 +110,7 @@ export function createChecker(document: OpenApiDocument): Checker {
     expect(operation, `operation ${operationId} is documented`).toBeDefined()
     const { method, path } = operation!
     const where = `${method} ${path} → ${r.status}`
-    const base = `/paths/${escape(path)}/${method.toLowerCase()}/responses/${r.status}`
+    const base = `/paths/${pointerKey(path)}/${method.toLowerCase()}/responses/${r.status}`
     const listed = (document.paths[path]![method.toLowerCase()]!.responses as Json)[
       String(r.status)
     ]
@@ -109,7 +121,7 @@ export function createChecker(document: OpenApiDocument): Checker {
     const response = resolve(listed as Json, base)
 
     for (const [name, declared] of Object.entries((response.value.headers ?? {}) as Json)) {
-      const headerPointer = `${response.pointer}/headers/${escape(name)}`
+      const headerPointer = `${response.pointer}/headers/${pointerKey(name)}`
       const header = resolve(declared as Json, headerPointer)
       const value = r.headers.get(name)
       if (header.value.required === true) expect(value, `${where}: header ${name}`).not.toBeNull()

@@ -1,0 +1,89 @@
+/**
+ * @module
+ * The emulator at scale, run in its OWN process with `--expose-gc` (started by `emulator.ts`),
+ * so the heap it measures holds nothing of the other benchmarks. It sends text messages the way
+ * the SDK does (a fresh UUID `Idempotency-Key` each) straight to `emulator.fetch`, with rate
+ * limits off, and prints one JSON line: sends per second with nothing stored and with 100,000
+ * stored (manual timing: nothing ever drains), and heap bytes per stored message at 100,000 in
+ * manual timing (three status steps waiting per message) and fast timing (every step done).
+ */
+import { createEmulator } from '@kirim/emulator'
+import { textMessage } from './messages.ts'
+
+const STORED = 100_000
+const TIMED = 5_000
+const WARM_UP = 3_000
+const API_KEY = 'kdv_live_emulatoremulatoremulator'
+const BODY = JSON.stringify(textMessage)
+
+type Emulator = ReturnType<typeof createEmulator>
+
+const gc = (globalThis as { gc?: () => void }).gc
+if (gc === undefined) throw new Error('run with node --expose-gc')
+
+async function send(emulator: Emulator): Promise<void> {
+  const response = await emulator.fetch('http://kirim.test/v1/messages', {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${API_KEY}`,
+      'content-type': 'application/json',
+      'idempotency-key': crypto.randomUUID(),
+    },
+    body: BODY,
+  })
+  if (response.status !== 202) throw new Error(`send answered ${response.status}`)
+  await response.arrayBuffer()
+}
+
+/** Sends `count` messages one after another; returns the sends per second. */
+async function sendMany(emulator: Emulator, count: number): Promise<number> {
+  const start = performance.now()
+  for (let index = 0; index < count; index++) await send(emulator)
+  return (count / (performance.now() - start)) * 1000
+}
+
+const heapUsed = () => {
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed
+}
+
+async function manual() {
+  const warm = createEmulator({ timing: 'manual', rateLimits: false })
+  await sendMany(warm, WARM_UP)
+  await warm.close()
+
+  const emulator = createEmulator({ timing: 'manual', rateLimits: false })
+  const before = heapUsed()
+  const atZero = await sendMany(emulator, TIMED)
+  await sendMany(emulator, STORED - TIMED)
+  const bytesPerMessage = (heapUsed() - before) / STORED
+  const atStored = await sendMany(emulator, TIMED)
+  if (emulator.messages().length !== STORED + TIMED) throw new Error('messages were lost')
+  await emulator.close()
+  return { atZero, atStored, bytesPerMessage }
+}
+
+async function fast() {
+  const emulator = createEmulator({ timing: 'fast', rateLimits: false })
+  const before = heapUsed()
+  await sendMany(emulator, STORED)
+  // Runs every status step still waiting, so each message has reached `read`.
+  await emulator.clock.advance('1s')
+  const bytesPerMessage = (heapUsed() - before) / STORED
+  if (emulator.messages().at(-1)?.status !== 'read') throw new Error('status steps did not run')
+  await emulator.close()
+  return { bytesPerMessage }
+}
+
+const manualFigures = await manual()
+const fastFigures = await fast()
+console.log(
+  JSON.stringify({
+    sendsPerSecondAtZero: manualFigures.atZero,
+    sendsPerSecondAtStored: manualFigures.atStored,
+    bytesPerMessageManual: manualFigures.bytesPerMessage,
+    bytesPerMessageFast: fastFigures.bytesPerMessage,
+    stored: STORED,
+  }),
+)
