@@ -140,6 +140,18 @@ describe('Scheduler in manual timing', () => {
     expect(ran.map(([due, i]) => due === (i * 7919) % 1000).every(Boolean)).toBe(true)
   })
 
+  it('hands a task its value, so many tasks can share one function', async () => {
+    const { scheduler } = manual(0)
+    const seen: string[] = []
+    const record = (value: string) => {
+      seen.push(value)
+    }
+    scheduler.schedule(2, record, 'second')
+    scheduler.schedule(1, record, 'first')
+    await scheduler.advance(2)
+    expect(seen).toEqual(['first', 'second'])
+  })
+
   it('serialises concurrent advances', async () => {
     const { scheduler, time } = manual(0)
     await Promise.all([scheduler.advance(10), scheduler.advance(10)])

@@ -1,12 +1,14 @@
 import TinyQueue from 'tinyqueue'
 import type { TimeSource } from './time-source.ts'
 
-type TaskRun = () => void | Promise<void>
+type TaskRun<T> = (value: T) => void | Promise<void>
 
 interface Task {
   readonly due: number
   readonly seq: number
-  readonly run: TaskRun
+  readonly run: TaskRun<never>
+  /** Handed to `run`: lets many tasks share one function instead of a closure each. */
+  readonly value: unknown
   /** Cancelled, or taken to run: either way no longer waiting. */
   done: boolean
 }
@@ -49,10 +51,15 @@ export class Scheduler {
     return this.#live
   }
 
-  /** Runs `run` once the emulator clock reaches `due`. Returns a cancel function. */
-  schedule(due: number, run: TaskRun): () => void {
+  /**
+   * Runs `run(value)` once the emulator clock reaches `due`. Returns a cancel function.
+   * Passing `value` rather than capturing it keeps a waiting task small (no closure).
+   */
+  schedule(due: number, run: () => void | Promise<void>): () => void
+  schedule<T>(due: number, run: TaskRun<T>, value: T): () => void
+  schedule<T>(due: number, run: TaskRun<T>, value?: T): () => void {
     if (this.#closed) return () => {}
-    const task: Task = { due, seq: this.#seq++, run, done: false }
+    const task: Task = { due, seq: this.#seq++, run: run as TaskRun<never>, value, done: false }
     const tasks = this.#tasks
     tasks.push(task)
     this.#live++
@@ -130,7 +137,7 @@ export class Scheduler {
 
   async #runTask(task: Task): Promise<void> {
     try {
-      await task.run()
+      await task.run(task.value as never)
     } catch (error) {
       this.#onError(error)
     }

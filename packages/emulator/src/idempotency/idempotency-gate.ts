@@ -2,7 +2,7 @@ import type { Sleeper } from '../clock/sleeper.ts'
 import type { TimeSource } from '../clock/time-source.ts'
 import { ApiError, invalidField } from '../errors/api-error.ts'
 import type { ApiResult } from '../http/result.ts'
-import type { EmulatorStore } from '../store/store.ts'
+import type { EmulatorStore, IdempotencyRecord } from '../store/store.ts'
 import { PATTERNS } from '../validation/limits.ts'
 
 /** Keys are kept this long on the emulator clock. */
@@ -25,6 +25,9 @@ export function checkIdempotencyKey(key: string): string {
  * processed rather than answered 422; 5xx, 429 and dropped-before answers are retried anew.
  */
 const isStored = (status: number): boolean => status >= 200 && status < 300
+
+/** Renders a send's 202 body again from the message it created (undefined if it is gone). */
+export type RenderAccepted = (messageId: string, requestId: string) => string | undefined
 
 interface InFlight {
   readonly fingerprint: string
@@ -49,13 +52,27 @@ export class IdempotencyGate {
   readonly #time: TimeSource
   readonly #sleeper: Sleeper
   readonly #waitMs: number
+  readonly #render: RenderAccepted
   readonly #inFlight = new Map<string, InFlight>()
 
-  constructor(store: EmulatorStore, time: TimeSource, sleeper: Sleeper, waitMs: number) {
+  constructor(
+    store: EmulatorStore,
+    time: TimeSource,
+    sleeper: Sleeper,
+    waitMs: number,
+    render: RenderAccepted = () => undefined,
+  ) {
     this.#store = store
     this.#time = time
     this.#sleeper = sleeper
     this.#waitMs = waitMs
+    this.#render = render
+  }
+
+  /** The stored answer's body: kept verbatim, or rendered again from the message it names. */
+  #bodyOf(record: IdempotencyRecord): string | undefined {
+    if (record.messageId === undefined) return record.body
+    return this.#render(record.messageId, record.requestId)
   }
 
   async run(
@@ -68,15 +85,19 @@ export class IdempotencyGate {
     const deadline = Date.now() + this.#waitMs
     for (;;) {
       const stored = this.#store.getIdempotency(organizationId, key)
-      if (stored !== undefined && this.#time.now() >= stored.createdAt + IDEMPOTENCY_TTL_MS) {
+      const body = stored === undefined ? undefined : this.#bodyOf(stored)
+      if (
+        stored !== undefined &&
+        (body === undefined || this.#time.now() >= stored.createdAt + IDEMPOTENCY_TTL_MS)
+      ) {
         this.#store.deleteIdempotency(organizationId, key)
-      } else if (stored !== undefined) {
+      } else if (stored !== undefined && body !== undefined) {
         if (stored.fingerprint !== fingerprint) throw reuse()
         return {
           replayed: true,
           result: {
             status: stored.status,
-            body: stored.body,
+            body,
             headers: { 'Content-Type': 'application/json; charset=utf-8' },
             requestId: stored.requestId,
           },
@@ -112,7 +133,9 @@ export class IdempotencyGate {
             key,
             fingerprint,
             status: result.status,
-            body: result.body,
+            ...(result.messageId === undefined
+              ? { body: result.body }
+              : { messageId: result.messageId }),
             requestId: result.requestId,
             createdAt: this.#time.now(),
           })

@@ -3,10 +3,11 @@ import { idempotent } from '../api/idempotent.ts'
 import type { Organization } from '../auth/organization.ts'
 import type { EmulatorContext } from '../context.ts'
 import { readJsonBody } from '../http/read-json.ts'
-import { type ApiResult, jsonResult } from '../http/result.ts'
+import type { ApiResult } from '../http/result.ts'
 import { newId } from '../ids/ulid.ts'
 import { wamid } from '../ids/wamid.ts'
 import { validateSendBody } from '../validation/send-body.ts'
+import { acceptedAnswer } from './accepted.ts'
 import { messageError } from './failures.ts'
 import type { Message } from './message.ts'
 import { planDelivery } from './plan-delivery.ts'
@@ -53,7 +54,7 @@ function accept(
     idempotencyKey,
   })
   if (!failed) scheduleProgress(context, organization, message.id, plan, now)
-  return jsonResult(202, { data: message, request_id: requestId }, requestId)
+  return acceptedAnswer(message, requestId)
 }
 
 /** `POST /v1/messages`, idempotent when an `Idempotency-Key` header is sent. */
