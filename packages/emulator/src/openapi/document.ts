@@ -97,7 +97,7 @@ export const OPENAPI_DOCUMENT = {
     description: [
       'The Kirim v1 API as served by @kirim/emulator: send WhatsApp messages, read them back, list templates, manage webhook subscriptions.',
       `Every error is \`{ error: { type, code, message, param?, request_id } }\` with the same id in \`X-Request-Id\`; every /v1 answer carries \`X-RateLimit-*\`. Bodies are at most ${MAX_BODY_BYTES} bytes and ${MAX_DEPTH} levels deep; unknown fields are refused wherever Kirim defines the shape.`,
-      'Emulator only: an unknown /v1 path answers 404 `resource_not_found` (401 without a key), another method on a known path 405 `method_not_allowed`; the `X-Emulator-Fault` and `X-Emulator-Latency` headers inject faults; the control API lives under /_emulator/ (not described here).',
+      'Emulator only: an unknown /v1 path answers 404 `resource_not_found` (401 without a key), another method on a known path 405 `method_not_allowed`; the `X-Emulator-Fault` and `X-Emulator-Latency` headers inject faults; the control API lives under /_emulator/ (not described here). Served on a port (`@kirim/emulator/node`), headers over 32 KiB answer 431 `request_header_fields_too_large` and malformed HTTP 400 `malformed_request`.',
     ].join('\n\n'),
   },
   servers: [{ url: 'https://api-kckit.kirim.chat' }],
