@@ -33,7 +33,10 @@ const stepsByProfile = new WeakMap<TimingProfile, Map<string, readonly Step[]>>(
 function stepsOf(profile: TimingProfile, plan: Exclude<DeliveryPlan, { kind: 'failed_at_once' }>) {
   const key = plan.kind === 'fails_later' ? plan.failure : plan.reads ? 'reads' : 'never_reads'
   let known = stepsByProfile.get(profile)
-  if (known === undefined) stepsByProfile.set(profile, (known = new Map()))
+  if (known === undefined) {
+    known = new Map()
+    stepsByProfile.set(profile, known)
+  }
   let steps = known.get(key)
   if (steps === undefined) {
     steps =

@@ -22,7 +22,10 @@ export function createMemoryStore(): EmulatorStore {
     listMessages: () => [...messages.values()],
     saveIdempotency: (record) => {
       let records = idempotency.get(record.organizationId)
-      if (records === undefined) idempotency.set(record.organizationId, (records = new Map()))
+      if (records === undefined) {
+        records = new Map()
+        idempotency.set(record.organizationId, records)
+      }
       records.set(record.key, record)
     },
     getIdempotency: (organizationId, key) => idempotency.get(organizationId)?.get(key),
