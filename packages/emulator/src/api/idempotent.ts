@@ -29,7 +29,7 @@ export async function idempotent(
   }
   if (key === null) return run()
 
-  const print = await fingerprint(request.method, call.url.pathname, body.value)
+  const print = fingerprint(request.method, call.url.pathname, body.value)
   const organizationId = call.key!.organization.id
   const { result, replayed } = await context.idempotency.run(organizationId, key, print, run)
   return { ...result, headers: { ...result.headers, 'Idempotent-Replayed': String(replayed) } }
