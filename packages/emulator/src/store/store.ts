@@ -6,7 +6,7 @@ import type { SubscriptionRecord } from '../webhooks/subscription.ts'
 export interface IdempotencyRecord {
   readonly organizationId: string
   readonly key: string
-  /** A digest (SHA-256, base64url) of the method, path and canonical JSON body of the first request. */
+  /** A digest (128 bits of SHA-256, base64url) of the method, path and canonical JSON body of the first request. */
   readonly fingerprint: string
   readonly status: number
   /** The response body, verbatim; absent when `messageId` is set. */
