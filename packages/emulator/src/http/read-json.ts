@@ -120,7 +120,7 @@ export function parseJson(text: string): unknown {
  * 413 over 1 MiB (counted before parsing), 400 `invalid_json` when it does not parse, 400
  * `invalid_field_value` when it nests deeper than 64 levels.
  */
-export async function readJsonBody(request: Request): Promise<{ value: unknown; text: string }> {
+export async function readJsonBody(request: Request): Promise<{ value: unknown }> {
   if (!isJsonContentType(request.headers.get('content-type'))) {
     await request.body?.cancel().catch(() => {})
     throw new ApiError({
@@ -128,6 +128,5 @@ export async function readJsonBody(request: Request): Promise<{ value: unknown; 
       message: 'Send the request body as JSON with `Content-Type: application/json`.',
     })
   }
-  const text = await readBodyText(request)
-  return { value: parseJson(text), text }
+  return { value: parseJson(await readBodyText(request)) }
 }
