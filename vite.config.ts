@@ -23,6 +23,8 @@ export default defineConfig({
           root: './packages/emulator',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           environment: 'node',
+          // Processed by Vitest so its test can hand it TypeScript 5 (see openapi-types.test.ts).
+          server: { deps: { inline: ['openapi-typescript'] } },
         },
       },
       {

@@ -6,6 +6,7 @@
  * (1 KB = 1024 bytes), the budget of issue 3.
  */
 import { measureCpuPerSend } from './bench/cpu.ts'
+import { emulatorRows, measureEmulator } from './bench/emulator.ts'
 import { measureProxy } from './bench/proxy.ts'
 import {
   bundleSize,
@@ -34,6 +35,7 @@ const [sendText, rawText, full, webhooks, rawVerify] = await Promise.all([
 const cpu = await measureCpuPerSend()
 const validation = measureValidation()
 const proxy = await measureProxy()
+const emulator = await measureEmulator()
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 const count = (perSecond: number) => Math.round(perSecond).toLocaleString('en-US')
@@ -103,6 +105,7 @@ const rows: [string, string, string, string, string][] = [
     rateRatio(proxy.proxy, proxy.direct),
     '',
   ],
+  ...emulatorRows(emulator),
 ]
 
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
@@ -144,6 +147,7 @@ console.log(
       direct: round(proxy.direct),
       ratio: round(proxy.direct / proxy.proxy, 2),
     },
+    emulator,
   }),
 )
 

@@ -12,11 +12,9 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Kirim } from '@kirim/core'
-import { textMessage } from './messages.ts'
+import { API_KEY, rawSendInit, textMessage } from './messages.ts'
 import { coreDir } from './paths.ts'
 import { median } from './stats.ts'
-
-const API_KEY = 'kdv_live_emulatoremulatoremulator'
 
 /** Microseconds of this process's CPU (user + system) per send. */
 export interface CpuPerSend {
@@ -71,15 +69,7 @@ export async function measureCpuPerSend(
     const kirim = new Kirim({ apiKey: API_KEY, baseUrl: url })
     const sdkSend = () => kirim.messages.send(textMessage)
     const rawSend = async () => {
-      const response = await fetch(`${url}/v1/messages`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${API_KEY}`,
-          'content-type': 'application/json',
-          'idempotency-key': crypto.randomUUID(),
-        },
-        body: JSON.stringify(textMessage),
-      })
+      const response = await fetch(`${url}/v1/messages`, rawSendInit(JSON.stringify(textMessage)))
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
       return ((await response.json()) as { data: unknown }).data
     }

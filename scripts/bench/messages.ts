@@ -103,3 +103,17 @@ export const everyMessageType = [
     },
   },
 ] as const
+
+/** The emulator's default API key. */
+export const API_KEY = 'kdv_live_emulatoremulatoremulator'
+
+/** A raw `POST /v1/messages` as the SDK sends it (fresh idempotency key), for the baselines. */
+export const rawSendInit = (body: string): RequestInit => ({
+  method: 'POST',
+  headers: {
+    authorization: `Bearer ${API_KEY}`,
+    'content-type': 'application/json',
+    'idempotency-key': crypto.randomUUID(),
+  },
+  body,
+})

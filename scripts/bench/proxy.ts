@@ -9,10 +9,9 @@ import { Kirim } from '@kirim/core'
 import { createProxy } from '@kirim/core/proxy'
 import { createEmulator } from '@kirim/emulator'
 import { serve } from '@kirim/emulator/node'
-import { textMessage } from './messages.ts'
+import { API_KEY, textMessage } from './messages.ts'
 import { median } from './stats.ts'
 
-const API_KEY = 'kdv_live_emulatoremulatoremulator'
 const PROXY_ORIGIN = 'http://proxy.local'
 
 /** Sends per second. */

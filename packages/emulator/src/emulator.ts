@@ -13,6 +13,7 @@ import { FaultRegistry } from './faults/fault-registry.ts'
 import { CORS_HEADERS, preflight } from './http/cors.ts'
 import { IdempotencyGate } from './idempotency/idempotency-gate.ts'
 import { newId } from './ids/ulid.ts'
+import { acceptedAnswer } from './messages/accepted.ts'
 import { type StoredMessage, toStoredMessage } from './messages/message.ts'
 import { TEST_RECIPIENTS } from './messages/test-recipients.ts'
 import type { EmulatorOptions } from './options.ts'
@@ -98,7 +99,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     cursors: new CursorCodec(),
     limiter: new RateLimiter(),
     faults: new FaultRegistry(),
-    idempotency: new IdempotencyGate(store, time, sleeper, options.idempotencyWaitMs ?? 30_000),
+    idempotency: new IdempotencyGate(
+      store,
+      time,
+      sleeper,
+      options.idempotencyWaitMs ?? 30_000,
+      (messageId, requestId) => {
+        const record = store.getMessage(messageId)
+        return record === undefined ? undefined : acceptedAnswer(record.message, requestId).body
+      },
+    ),
     webhooks,
   }
 

@@ -43,7 +43,7 @@ function refusal(error: ApiError, headers: Readonly<Record<string, string>> = {}
 }
 
 const malformed = (message: string): ApiError =>
-  new ApiError({ status: 400, type: 'invalid_request_error', code: 'malformed_request', message })
+  new ApiError({ code: 'malformed_request', message })
 
 /** Writes `response` onto a socket Node's parser gave up on (there is no `ServerResponse`). */
 async function endSocket(socket: Socket, response: Response): Promise<void> {
@@ -108,8 +108,6 @@ export async function serve(
     const refused =
       error.code === 'HPE_HEADER_OVERFLOW'
         ? new ApiError({
-            status: 431,
-            type: 'invalid_request_error',
             code: 'request_header_fields_too_large',
             message: `The request headers are too large (${MAX_HEADER_BYTES / 1024} KiB at most).`,
           })

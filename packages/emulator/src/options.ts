@@ -45,8 +45,12 @@ export interface TemplateComponent {
   }[]
 }
 
-export type TemplateStatus = 'approved' | 'pending' | 'rejected' | 'paused' | 'disabled'
-export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION'
+/** A template's review status. */
+export const TEMPLATE_STATUSES = ['approved', 'pending', 'rejected', 'paused', 'disabled'] as const
+export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number]
+/** A template's category. */
+export const TEMPLATE_CATEGORIES = ['MARKETING', 'UTILITY', 'AUTHENTICATION'] as const
+export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number]
 
 /** A template the emulator knows. */
 export interface TemplateSeed {

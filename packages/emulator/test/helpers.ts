@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { createEmulator } from '@kirim/emulator'
 import { serve } from '@kirim/emulator/node'
 import { expect } from 'vitest'
+import { type Checker, createChecker, type OpenApiDocument } from './support/openapi-checker.ts'
 
 export type EmulatorOptions = NonNullable<Parameters<typeof createEmulator>[0]>
 export type Emulator = ReturnType<typeof createEmulator>
@@ -171,19 +172,50 @@ export interface Harness {
   close(): Promise<void>
 }
 
-/** Starts an emulator (manual timing unless told otherwise) served on 127.0.0.1, port 0. */
+let documentChecker: Promise<Checker> | undefined
+
+/** A checker of the document the emulator serves (the same in every emulator: fetched once). */
+function conformance(url: string): Promise<Checker> {
+  documentChecker ??= request<OpenApiDocument>(url, 'GET', '/v1/openapi.json', { key: null }).then(
+    (r) => createChecker(r.body),
+  )
+  return documentChecker
+}
+
+/** The documented operation a request is for, if any (undocumented methods and paths: none). */
+function operationOf(checker: Checker, method: string, path: string): string | undefined {
+  const pathname = path.split('?')[0]!
+  return checker.operations.find(
+    (operation) =>
+      operation.method === method.toUpperCase() &&
+      new RegExp(`^${operation.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(pathname),
+  )?.operationId
+}
+
+/**
+ * Starts an emulator (manual timing unless told otherwise) served on 127.0.0.1, port 0. Every
+ * answer the harness gets from a documented operation is checked against the OpenAPI document
+ * (status listed, headers and body valid), so the whole suite holds the document to the truth.
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Harness> {
   const emulator = createEmulator({ timing: 'manual', ...options })
   const server = await serve(emulator, { port: 0, host: '127.0.0.1' })
   const url = server.url.replace(/\/$/, '')
+  const checker = await conformance(url)
+  const checked = async <T>(method: string, path: string, opts: RequestOptions = {}) => {
+    const r = await request<T>(url, method, path, opts)
+    const operation = operationOf(checker, method, path)
+    if (operation !== undefined) checker.check(operation, r)
+    return r
+  }
   const harness: Harness = {
     emulator,
     url,
-    request: (method, path, opts) => request(url, method, path, opts),
-    get: (path, opts) => request(url, 'GET', path, opts),
-    send: (payload, opts) => request(url, 'POST', '/v1/messages', { ...opts, body: payload }),
+    request: (method, path, opts) => checked(method, path, opts),
+    get: (path, opts) => checked('GET', path, opts),
+    send: (payload, opts) => checked('POST', '/v1/messages', { ...opts, body: payload }),
     async message(id, key) {
-      const r = await request<MessageEnvelope>(url, 'GET', `/v1/messages/${id}`, {
+      const r = await checked<MessageEnvelope>('GET', `/v1/messages/${id}`, {
         key: key ?? API_KEY,
       })
       expect(r.status, r.text).toBe(200)

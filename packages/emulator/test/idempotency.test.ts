@@ -9,6 +9,7 @@ import {
   HOUR,
   type MessageEnvelope,
   MINUTE,
+  NOT_ON_WHATSAPP,
   OPEN,
   OTHER_ORG,
   OTHER_ORG_KEY,
@@ -79,6 +80,17 @@ describe('replay', () => {
     const again = await h.send(templateTo(OPEN), withKey(key))
     expect(again.text).toBe(first.text)
     expect(again.body.data.status).toBe('pending')
+  })
+
+  it('replays the pending answer of a send that failed later, without its later error', async () => {
+    const key = randomUUID()
+    const first = await h.send(templateTo(NOT_ON_WHATSAPP), withKey(key))
+    expectAccepted(first)
+    await h.advance(60 * SECOND)
+    expect((await h.message(first.body.data.id)).status).toBe('failed')
+    const again = await h.send(templateTo(NOT_ON_WHATSAPP), withKey(key))
+    expect(again.text).toBe(first.text)
+    expect(again.body.data).not.toHaveProperty('error')
   })
 
   it('replays a send that failed at once (window closed) without sending again', async () => {

@@ -156,10 +156,11 @@ describe('text', () => {
     ['4095 letters and one emoji', text(`${chars(4095)}${EMOJI}`)],
     ['a whitespace-only body', text(' ')],
     ['preview_url: true', text('https://kirim.chat', { preview_url: true })],
-    ['unknown extra fields (ignored)', { ...text('Halo'), tracking: { x: 1 }, foo: 'bar' }],
   ])
 
   invalid([
+    ['an unknown top-level field', { ...text('Halo'), tracking: { x: 1 } }, 'tracking'],
+    ['an unknown field in text', text('Halo', { foo: 'bar' }), 'text.foo'],
     ['a 4097-character body', text(chars(4097)), 'text.body'],
     ['a 4097-emoji body', text(chars(4097, EMOJI)), 'text.body'],
     ['an empty body', text(''), 'text.body'],

@@ -155,6 +155,26 @@ describe('message.status', () => {
     expect((await h.message(m.id)).status).toBe('read')
   })
 
+  it('prices sent and delivered under one conversation id per message (32 hex)', async () => {
+    const { h, rx } = await setup()
+    const first = expectAccepted(await h.send(textTo(OPEN)))
+    const second = expectAccepted(await h.send(templateTo(OPEN)))
+    await h.advance(10 * SECOND)
+    await rx.waitFor(6)
+    const conversations = new Map<string, Set<string>>()
+    for (const w of ofType(rx, 'message.status')) {
+      const status = statusOf(w) as { id: string; conversation?: { id: string } }
+      if (status.conversation === undefined) continue
+      expect(status.conversation.id).toMatch(/^[0-9a-f]{32}$/)
+      const ids = conversations.get(status.id) ?? new Set()
+      conversations.set(status.id, ids.add(status.conversation.id))
+    }
+    const [a, b] = [first, second].map((m) => conversations.get(m.provider_message_id!))
+    expect(a?.size).toBe(1)
+    expect(b?.size).toBe(1)
+    expect([...a!][0]).not.toBe([...b!][0])
+  })
+
   it("sends one signed message.status per change, in Meta's shape", async () => {
     const { h, rx } = await setup()
     const m = expectAccepted(await h.send(textTo(OPEN)))

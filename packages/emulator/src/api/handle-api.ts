@@ -50,8 +50,6 @@ export async function handleApi(
   if (!state.allowed) {
     return fail(
       new ApiError({
-        status: 429,
-        type: 'rate_limit_error',
         code: 'rate_limit_exceeded',
         message: `Too many ${kind} requests for this organisation (${state.limit} a minute). Retry after ${state.retryAfter} s.`,
         headers: { 'Retry-After': String(state.retryAfter) },
@@ -61,8 +59,6 @@ export async function handleApi(
   if (route.kind === 'not_found') {
     return fail(
       new ApiError({
-        status: 404,
-        type: 'not_found',
         code: 'resource_not_found',
         message: `No route ${method} ${url.pathname}.`,
       }),
@@ -71,8 +67,6 @@ export async function handleApi(
   if (route.kind === 'method_not_allowed') {
     return fail(
       new ApiError({
-        status: 405,
-        type: 'invalid_request_error',
         code: 'method_not_allowed',
         message: `${method} is not allowed on ${url.pathname}; use ${route.allow}.`,
         headers: { Allow: route.allow },

@@ -1,7 +1,6 @@
 import { ApiError } from '../errors/api-error.ts'
-import { isTooDeep } from '../http/read-json.ts'
 import { type ApiResult, errorResult } from '../http/result.ts'
-import { canonicalJson } from '../idempotency/canonical-json.ts'
+import { fingerprint } from '../idempotency/fingerprint.ts'
 import { checkIdempotencyKey } from '../idempotency/idempotency-gate.ts'
 import type { ApiCall } from './api-call.ts'
 
@@ -12,7 +11,7 @@ import type { ApiCall } from './api-call.ts'
  */
 export async function idempotent(
   call: ApiCall,
-  body: { readonly value: unknown; readonly text: string },
+  body: { readonly value: unknown },
   process: (idempotencyKey: string | null) => ApiResult,
 ): Promise<ApiResult> {
   const { context, request, requestId } = call
@@ -30,10 +29,8 @@ export async function idempotent(
   }
   if (key === null) return run()
 
-  // Too deep to canonicalise safely: the raw text still identifies the body exactly.
-  const canonical = isTooDeep(body.value) ? `raw:${body.text}` : canonicalJson(body.value)
-  const fingerprint = `${request.method.toUpperCase()} ${call.url.pathname}\n${canonical}`
+  const print = fingerprint(request.method, call.url.pathname, body.value)
   const organizationId = call.key!.organization.id
-  const { result, replayed } = await context.idempotency.run(organizationId, key, fingerprint, run)
+  const { result, replayed } = await context.idempotency.run(organizationId, key, print, run)
   return { ...result, headers: { ...result.headers, 'Idempotent-Replayed': String(replayed) } }
 }

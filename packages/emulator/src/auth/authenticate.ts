@@ -9,8 +9,6 @@ export type Authentication =
 const invalid = (message: string): Authentication => ({
   ok: false,
   error: new ApiError({
-    status: 401,
-    type: 'authentication_error',
     code: 'invalid_api_key',
     message,
   }),
@@ -34,8 +32,6 @@ export function authenticate(directory: Directory, headers: Headers): Authentica
     return {
       ok: false,
       error: new ApiError({
-        status: 401,
-        type: 'authentication_error',
         code: 'expired_api_key',
         message: 'The API key provided has expired. Create a new key in the dashboard.',
       }),

@@ -97,6 +97,61 @@ describe('Scheduler in manual timing', () => {
     expect(ran).toEqual([])
   })
 
+  it('counts only waiting tasks, and a late cancel changes nothing', async () => {
+    const { scheduler } = manual(0)
+    const ran: string[] = []
+    const cancelFirst = scheduler.schedule(1, () => {
+      ran.push('first')
+    })
+    const cancelSecond = scheduler.schedule(2, () => {
+      ran.push('second')
+    })
+    scheduler.schedule(3, () => {
+      ran.push('third')
+    })
+    expect(scheduler.size).toBe(3)
+    cancelSecond()
+    cancelSecond()
+    expect(scheduler.size).toBe(2)
+    await scheduler.advance(1)
+    cancelFirst()
+    expect(scheduler.size).toBe(1)
+    await scheduler.advance(5)
+    expect(ran).toEqual(['first', 'third'])
+    expect(scheduler.size).toBe(0)
+  })
+
+  it('keeps due-then-insertion order over many tasks scheduled out of order', async () => {
+    const { scheduler, time } = manual(0)
+    const count = 20_000
+    const ran: [number, number][] = []
+    // A fixed permutation of due times with many ties (dues 0..999, 20 tasks each).
+    for (let i = 0; i < count; i++) {
+      const due = (i * 7919) % 1000
+      scheduler.schedule(due, () => {
+        ran.push([time.now(), i])
+      })
+    }
+    expect(scheduler.size).toBe(count)
+    await scheduler.advance(1000)
+    expect(ran).toHaveLength(count)
+    const sorted = [...ran].sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    expect(ran).toEqual(sorted)
+    expect(ran.map(([due, i]) => due === (i * 7919) % 1000).every(Boolean)).toBe(true)
+  })
+
+  it('hands a task its value, so many tasks can share one function', async () => {
+    const { scheduler } = manual(0)
+    const seen: string[] = []
+    const record = (value: string) => {
+      seen.push(value)
+    }
+    scheduler.schedule(2, record, 'second')
+    scheduler.schedule(1, record, 'first')
+    await scheduler.advance(2)
+    expect(seen).toEqual(['first', 'second'])
+  })
+
   it('serialises concurrent advances', async () => {
     const { scheduler, time } = manual(0)
     await Promise.all([scheduler.advance(10), scheduler.advance(10)])

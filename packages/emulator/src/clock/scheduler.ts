@@ -1,23 +1,38 @@
+import TinyQueue from 'tinyqueue'
 import type { TimeSource } from './time-source.ts'
 
-type TaskRun = () => void | Promise<void>
+type TaskRun<T> = (value: T) => void | Promise<void>
 
 interface Task {
   readonly due: number
   readonly seq: number
-  readonly run: TaskRun
+  readonly run: TaskRun<never>
+  /** Handed to `run`: lets many tasks share one function instead of a closure each. */
+  readonly value: unknown
+  /** Cancelled, or taken to run: either way no longer waiting. */
+  done: boolean
 }
+
+/** Earlier due time first; the same due time in the order scheduled. */
+const byDueThenSeq = (a: Task, b: Task): number => a.due - b.due || a.seq - b.seq
+
+const newQueue = () => new TinyQueue<Task>([], byDueThenSeq)
 
 /**
  * The one timer of the emulator: tasks due at times on the emulator clock. In `fast` and
  * `realistic` timing a real `setTimeout` wakes it for the earliest task; in `manual` only
  * {@link Scheduler.advance} runs tasks, in order of due time, each able to schedule more.
+ *
+ * Tasks wait in a binary heap (tinyqueue): manual timing never drains it, so scheduling must
+ * cost O(log n) with 100,000 messages waiting, not the O(n) of a sorted array. Cancelled
+ * tasks stay in the heap, marked, and are dropped when they reach the top.
  */
 export class Scheduler {
   readonly #time: TimeSource
   readonly #automatic: boolean
   readonly #onError: (error: unknown) => void
-  #tasks: Task[] = []
+  #tasks = newQueue()
+  #live = 0
   #seq = 0
   #timer: ReturnType<typeof setTimeout> | undefined
   #timerDue = Number.POSITIVE_INFINITY
@@ -33,27 +48,26 @@ export class Scheduler {
 
   /** Number of tasks waiting. */
   get size(): number {
-    return this.#tasks.length
+    return this.#live
   }
 
-  /** Runs `run` once the emulator clock reaches `due`. Returns a cancel function. */
-  schedule(due: number, run: TaskRun): () => void {
+  /**
+   * Runs `run(value)` once the emulator clock reaches `due`. Returns a cancel function.
+   * Passing `value` rather than capturing it keeps a waiting task small (no closure).
+   */
+  schedule(due: number, run: () => void | Promise<void>): () => void
+  schedule<T>(due: number, run: TaskRun<T>, value: T): () => void
+  schedule<T>(due: number, run: TaskRun<T>, value?: T): () => void {
     if (this.#closed) return () => {}
-    const task: Task = { due, seq: this.#seq++, run }
-    // Binary search keeps the list ordered by due time, then by insertion.
-    let low = 0
-    let high = this.#tasks.length
-    while (low < high) {
-      const mid = (low + high) >>> 1
-      const other = this.#tasks[mid]!
-      if (other.due < due || (other.due === due && other.seq < task.seq)) low = mid + 1
-      else high = mid
-    }
-    this.#tasks.splice(low, 0, task)
+    const task: Task = { due, seq: this.#seq++, run: run as TaskRun<never>, value, done: false }
+    const tasks = this.#tasks
+    tasks.push(task)
+    this.#live++
     this.#arm()
     return () => {
-      const index = this.#tasks.indexOf(task)
-      if (index !== -1) this.#tasks.splice(index, 1)
+      if (task.done || tasks !== this.#tasks) return
+      task.done = true
+      this.#live--
     }
   }
 
@@ -92,9 +106,9 @@ export class Scheduler {
     }
     const target = this.#time.now() + ms
     for (;;) {
-      const next = this.#tasks[0]
+      const next = this.#next()
       if (next === undefined || next.due > target || this.#closed) break
-      this.#tasks.shift()
+      this.#take()
       this.#time.moveTo(next.due)
       await this.#runTask(next)
       await this.#drain()
@@ -105,7 +119,8 @@ export class Scheduler {
 
   /** Drops every waiting task (used by reset). Work already started goes on. */
   clear(): void {
-    this.#tasks = []
+    this.#tasks = newQueue()
+    this.#live = 0
     this.#clearTimer()
   }
 
@@ -122,7 +137,7 @@ export class Scheduler {
 
   async #runTask(task: Task): Promise<void> {
     try {
-      await task.run()
+      await task.run(task.value as never)
     } catch (error) {
       this.#onError(error)
     }
@@ -131,11 +146,27 @@ export class Scheduler {
   #startDue(): void {
     const now = this.#time.now()
     for (;;) {
-      const next = this.#tasks[0]
+      const next = this.#next()
       if (next === undefined || next.due > now || this.#closed) return
-      this.#tasks.shift()
+      this.#take()
       this.track(this.#runTask(next))
     }
+  }
+
+  /** The earliest task still wanted, dropping cancelled ones on the way. */
+  #next(): Task | undefined {
+    for (;;) {
+      const top = this.#tasks.peek()
+      if (top === undefined || !top.done) return top
+      this.#tasks.pop()
+    }
+  }
+
+  /** Removes the task {@link Scheduler.#next} returned. */
+  #take(): void {
+    const task = this.#tasks.pop()!
+    task.done = true
+    this.#live--
   }
 
   #clearTimer(): void {
@@ -146,7 +177,7 @@ export class Scheduler {
 
   #arm(): void {
     if (!this.#automatic || this.#closed) return
-    const next = this.#tasks[0]
+    const next = this.#next()
     if (next === undefined) {
       this.#clearTimer()
       return

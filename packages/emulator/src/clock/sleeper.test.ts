@@ -10,6 +10,16 @@ describe('Sleeper', () => {
     expect(await long).toBe(false)
   })
 
+  it('sleeps 0 ms without a timer: done before the next macrotask', async () => {
+    const sleeper = new Sleeper()
+    let macrotaskRan = false
+    setImmediate(() => {
+      macrotaskRan = true
+    })
+    expect(await sleeper.sleep(0)).toBe(true)
+    expect(macrotaskRan).toBe(false)
+  })
+
   it('within: true when the promise settles first, false on timeout', async () => {
     const sleeper = new Sleeper()
     expect(await sleeper.within(Promise.resolve(), 1000)).toBe(true)

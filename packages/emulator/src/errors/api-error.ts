@@ -1,21 +1,21 @@
-/** The `type` of an API error envelope (kirim-api.md, "Errors"). */
-export type ApiErrorType =
-  | 'invalid_request_error'
-  | 'authentication_error'
-  | 'permission_error'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limit_error'
-  | 'api_error'
+import { type ApiErrorType, ERROR_CODES, type ErrorCode } from './error-codes.ts'
 
-export interface ApiErrorInit {
-  readonly status: number
-  readonly type: ApiErrorType
-  readonly code: string
-  readonly message: string
-  readonly param?: string | undefined
-  readonly headers?: Readonly<Record<string, string>> | undefined
-}
+export type { ApiErrorType } from './error-codes.ts'
+
+/**
+ * What an `ApiError` is made of. The status and type follow from the code
+ * ({@link ERROR_CODES}); a call site may still spell them out, and the types make it agree.
+ */
+export type ApiErrorInit = {
+  readonly [C in ErrorCode]: {
+    readonly code: C
+    readonly message: string
+    readonly param?: string | undefined
+    readonly headers?: Readonly<Record<string, string>> | undefined
+    readonly status?: (typeof ERROR_CODES)[C]['status']
+    readonly type?: (typeof ERROR_CODES)[C]['type']
+  }
+}[ErrorCode]
 
 /**
  * An HTTP error answer. Handlers throw it; the pipeline renders the envelope
@@ -25,14 +25,14 @@ export class ApiError extends Error {
   override readonly name = 'ApiError'
   readonly status: number
   readonly type: ApiErrorType
-  readonly code: string
+  readonly code: ErrorCode
   readonly param: string | undefined
   readonly headers: Readonly<Record<string, string>>
 
   constructor(init: ApiErrorInit) {
     super(init.message)
-    this.status = init.status
-    this.type = init.type
+    this.status = ERROR_CODES[init.code].status
+    this.type = ERROR_CODES[init.code].type
     this.code = init.code
     this.param = init.param
     this.headers = init.headers ?? {}
@@ -40,25 +40,13 @@ export class ApiError extends Error {
 }
 
 export const invalidField = (param: string | undefined, message: string): ApiError =>
-  new ApiError({
-    status: 400,
-    type: 'invalid_request_error',
-    code: 'invalid_field_value',
-    param,
-    message,
-  })
+  new ApiError({ code: 'invalid_field_value', param, message })
 
 export const missingField = (param: string): ApiError =>
-  new ApiError({
-    status: 400,
-    type: 'invalid_request_error',
-    code: 'missing_required_field',
-    param,
-    message: `${param} is required.`,
-  })
+  new ApiError({ code: 'missing_required_field', param, message: `${param} is required.` })
 
 export const notFound = (message: string): ApiError =>
-  new ApiError({ status: 404, type: 'not_found', code: 'resource_not_found', message })
+  new ApiError({ code: 'resource_not_found', message })
 
 export const internalError = (message: string): ApiError =>
-  new ApiError({ status: 500, type: 'api_error', code: 'internal_error', message })
+  new ApiError({ code: 'internal_error', message })

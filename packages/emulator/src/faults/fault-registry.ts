@@ -160,8 +160,6 @@ function headerFault(headers: Headers): ActiveFault | undefined {
 export function faultError(fault: ActiveFault): ApiError {
   if (fault.kind === '429') {
     return new ApiError({
-      status: 429,
-      type: 'rate_limit_error',
       code: 'rate_limit_exceeded',
       message: 'Too many requests (injected fault). Retry after the time in Retry-After.',
       headers: { 'Retry-After': String(fault.retryAfter) },
@@ -169,8 +167,6 @@ export function faultError(fault: ActiveFault): ApiError {
   }
   if (fault.kind === '503') {
     return new ApiError({
-      status: 503,
-      type: 'api_error',
       code: 'whatsapp_upstream_error',
       message:
         'WhatsApp is temporarily unavailable (injected fault). Retry after the time in Retry-After.',
@@ -178,8 +174,6 @@ export function faultError(fault: ActiveFault): ApiError {
     })
   }
   return new ApiError({
-    status: 500,
-    type: 'api_error',
     code: 'internal_error',
     message: 'Something went wrong on our side (injected fault). Retry the request.',
   })

@@ -1,21 +1,14 @@
-import { ApiError } from '../errors/api-error.ts'
-
-/** The largest body read: 1 MiB. Reading stops as soon as a body goes past it. */
-export const MAX_BODY_BYTES = 1024 * 1024
-
-/** How deep a stored payload may nest. */
-export const MAX_DEPTH = 64
+import { ApiError, invalidField } from '../errors/api-error.ts'
+import { child, item } from '../validation/fields.ts'
+import { MAX_BODY_BYTES, MAX_DEPTH } from '../validation/limits.ts'
 
 const tooLarge = () =>
   new ApiError({
-    status: 413,
-    type: 'invalid_request_error',
     code: 'request_too_large',
     message: `The request body is larger than ${MAX_BODY_BYTES} bytes (1 MiB).`,
   })
 
-const invalidJson = (message: string) =>
-  new ApiError({ status: 400, type: 'invalid_request_error', code: 'invalid_json', message })
+const invalidJson = (message: string) => new ApiError({ code: 'invalid_json', message })
 
 /** Reads at most 1 MiB of the body as UTF-8 text, cancelling the stream past that. */
 export async function readBodyText(request: Request): Promise<string> {
@@ -55,7 +48,53 @@ export async function readBodyText(request: Request): Promise<string> {
 export const isJsonContentType = (value: string | null): boolean =>
   value !== null && /^\s*application\/json\s*(?:;|$)/i.test(value)
 
-/** Parses JSON text; 400 `invalid_json` when it does not parse. */
+/** A container met while looking for one nested too deep. */
+interface Frame {
+  readonly value: object
+  readonly depth: number
+  readonly parent: Frame | undefined
+  readonly key: string | number
+}
+
+const pathOf = (frame: Frame): string => {
+  const keys: (string | number)[] = []
+  for (let at: Frame | undefined = frame; at?.parent !== undefined; at = at.parent)
+    keys.push(at.key)
+  return keys.reduceRight<string>(
+    (path, key) => (typeof key === 'number' ? item(path, key) : child(path, key)),
+    '',
+  )
+}
+
+/**
+ * The path of the first object or array (in document order) nested deeper than 64 levels,
+ * the body itself being level 1; undefined when there is none. Iterative, so a hostile
+ * body cannot overflow the stack: every recursive walk (validation, canonical JSON,
+ * `JSON.stringify`) comes after this check.
+ */
+export function tooDeepPath(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined
+  const stack: Frame[] = [{ value, depth: 1, parent: undefined, key: '' }]
+  while (stack.length > 0) {
+    const frame = stack.pop()!
+    if (frame.depth > MAX_DEPTH) return pathOf(frame)
+    const children: Frame[] = []
+    const add = (child: unknown, key: string | number) => {
+      if (child !== null && typeof child === 'object')
+        children.push({ value: child, depth: frame.depth + 1, parent: frame, key })
+    }
+    if (Array.isArray(frame.value)) frame.value.forEach(add)
+    else for (const [key, child] of Object.entries(frame.value)) add(child, key)
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!)
+  }
+  return undefined
+}
+
+/**
+ * Parses JSON text: 400 `invalid_json` when it does not parse, 400 `invalid_field_value`
+ * naming the path when it nests deeper than 64 levels. (`JSON.parse` itself is iterative in
+ * every engine the emulator runs on; the depth is checked before anything else walks it.)
+ */
 export function parseJson(text: string): unknown {
   if (text.trim() === '') throw invalidJson('The request body is empty; send a JSON object.')
   let value: unknown
@@ -66,38 +105,28 @@ export function parseJson(text: string): unknown {
       `The request body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).`,
     )
   }
+  const deep = tooDeepPath(value)
+  if (deep !== undefined) {
+    throw invalidField(
+      deep,
+      `${deep} nests deeper than ${MAX_DEPTH} levels; a body may nest at most ${MAX_DEPTH} objects and arrays.`,
+    )
+  }
   return value
 }
 
 /**
- * Whether a JSON value nests deeper than 64 levels. Iterative, so a hostile body cannot
- * overflow the stack; recursive walks (canonical JSON, `JSON.stringify`) check this first.
- */
-export function isTooDeep(value: unknown): boolean {
-  const stack: [unknown, number][] = [[value, 1]]
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!
-    if (item === null || typeof item !== 'object') continue
-    if (depth > MAX_DEPTH) return true
-    for (const child of Object.values(item)) stack.push([child, depth + 1])
-  }
-  return false
-}
-
-/**
  * Reads the JSON body of an API write: 415 without `Content-Type: application/json`,
- * 413 over 1 MiB, 400 `invalid_json` when it does not parse.
+ * 413 over 1 MiB (counted before parsing), 400 `invalid_json` when it does not parse, 400
+ * `invalid_field_value` when it nests deeper than 64 levels.
  */
-export async function readJsonBody(request: Request): Promise<{ value: unknown; text: string }> {
+export async function readJsonBody(request: Request): Promise<{ value: unknown }> {
   if (!isJsonContentType(request.headers.get('content-type'))) {
     await request.body?.cancel().catch(() => {})
     throw new ApiError({
-      status: 415,
-      type: 'invalid_request_error',
       code: 'unsupported_media_type',
       message: 'Send the request body as JSON with `Content-Type: application/json`.',
     })
   }
-  const text = await readBodyText(request)
-  return { value: parseJson(text), text }
+  return { value: parseJson(await readBodyText(request)) }
 }

@@ -10,6 +10,11 @@ export interface ApiResult {
   readonly headers: Readonly<Record<string, string>>
   /** The id in the body's `request_id` (differs from this request's on a replay). */
   readonly requestId: string
+  /**
+   * Set on a send's 202: the message whose acceptance the body shows. An idempotency record
+   * then keeps this id instead of the body, and renders the body again on replay.
+   */
+  readonly messageId?: string
 }
 
 /** A JSON answer. */

@@ -2,16 +2,15 @@ import type { Sleeper } from '../clock/sleeper.ts'
 import type { TimeSource } from '../clock/time-source.ts'
 import { ApiError, invalidField } from '../errors/api-error.ts'
 import type { ApiResult } from '../http/result.ts'
-import type { EmulatorStore } from '../store/store.ts'
+import type { EmulatorStore, IdempotencyRecord } from '../store/store.ts'
+import { PATTERNS } from '../validation/limits.ts'
 
 /** Keys are kept this long on the emulator clock. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
 
-const KEY = /^[\x20-\x7e]{1,255}$/
-
 /** 1–255 printable ASCII characters, or 400 naming the header. */
 export function checkIdempotencyKey(key: string): string {
-  if (!KEY.test(key)) {
+  if (!PATTERNS.idempotencyKey.test(key)) {
     throw invalidField(
       'Idempotency-Key',
       `The Idempotency-Key header must be 1–255 printable ASCII characters (got ${key.length} characters).`,
@@ -27,6 +26,9 @@ export function checkIdempotencyKey(key: string): string {
  */
 const isStored = (status: number): boolean => status >= 200 && status < 300
 
+/** Renders a send's 202 body again from the message it created (undefined if it is gone). */
+export type RenderAccepted = (messageId: string, requestId: string) => string | undefined
+
 interface InFlight {
   readonly fingerprint: string
   readonly done: Promise<void>
@@ -34,8 +36,6 @@ interface InFlight {
 
 const reuse = () =>
   new ApiError({
-    status: 422,
-    type: 'invalid_request_error',
     code: 'idempotency_key_reuse',
     param: 'Idempotency-Key',
     message:
@@ -52,13 +52,27 @@ export class IdempotencyGate {
   readonly #time: TimeSource
   readonly #sleeper: Sleeper
   readonly #waitMs: number
+  readonly #render: RenderAccepted
   readonly #inFlight = new Map<string, InFlight>()
 
-  constructor(store: EmulatorStore, time: TimeSource, sleeper: Sleeper, waitMs: number) {
+  constructor(
+    store: EmulatorStore,
+    time: TimeSource,
+    sleeper: Sleeper,
+    waitMs: number,
+    render: RenderAccepted = () => undefined,
+  ) {
     this.#store = store
     this.#time = time
     this.#sleeper = sleeper
     this.#waitMs = waitMs
+    this.#render = render
+  }
+
+  /** The stored answer's body: kept verbatim, or rendered again from the message it names. */
+  #bodyOf(record: IdempotencyRecord): string | undefined {
+    if (record.messageId === undefined) return record.body
+    return this.#render(record.messageId, record.requestId)
   }
 
   async run(
@@ -71,15 +85,19 @@ export class IdempotencyGate {
     const deadline = Date.now() + this.#waitMs
     for (;;) {
       const stored = this.#store.getIdempotency(organizationId, key)
-      if (stored !== undefined && this.#time.now() >= stored.createdAt + IDEMPOTENCY_TTL_MS) {
+      const body = stored === undefined ? undefined : this.#bodyOf(stored)
+      if (
+        stored !== undefined &&
+        (body === undefined || this.#time.now() >= stored.createdAt + IDEMPOTENCY_TTL_MS)
+      ) {
         this.#store.deleteIdempotency(organizationId, key)
-      } else if (stored !== undefined) {
+      } else if (stored !== undefined && body !== undefined) {
         if (stored.fingerprint !== fingerprint) throw reuse()
         return {
           replayed: true,
           result: {
             status: stored.status,
-            body: stored.body,
+            body,
             headers: { 'Content-Type': 'application/json; charset=utf-8' },
             requestId: stored.requestId,
           },
@@ -94,8 +112,6 @@ export class IdempotencyGate {
           .catch(() => false)
         if (!finished) {
           throw new ApiError({
-            status: 409,
-            type: 'conflict',
             code: 'idempotency_in_progress',
             message: 'A request with this Idempotency-Key is still being processed. Retry later.',
             headers: { 'Retry-After': '1' },
@@ -117,7 +133,9 @@ export class IdempotencyGate {
             key,
             fingerprint,
             status: result.status,
-            body: result.body,
+            ...(result.messageId === undefined
+              ? { body: result.body }
+              : { messageId: result.messageId }),
             requestId: result.requestId,
             createdAt: this.#time.now(),
           })

@@ -1,15 +1,10 @@
+import type { MESSAGE_TYPES } from '../validation/limits.ts'
+
 /** A message's delivery status; it never moves backwards. */
 export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed'
 
 /** The message types `POST /v1/messages` accepts. */
-export type MessageType =
-  | 'text'
-  | 'template'
-  | 'image'
-  | 'document'
-  | 'video'
-  | 'audio'
-  | 'interactive'
+export type MessageType = (typeof MESSAGE_TYPES)[number]
 
 /** A delivery failure (kirim-api.md, "Delivery failures"). */
 export interface MessageError {

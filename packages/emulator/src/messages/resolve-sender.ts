@@ -9,8 +9,6 @@ import { ApiError } from '../errors/api-error.ts'
 export function resolveSender(organization: Organization, from: string | undefined): string {
   if (organization.numbers.length === 0) {
     throw new ApiError({
-      status: 422,
-      type: 'invalid_request_error',
       code: 'whatsapp_number_not_verified',
       message: 'This organisation has no connected, verified WhatsApp number to send from.',
     })
@@ -18,8 +16,6 @@ export function resolveSender(organization: Organization, from: string | undefin
   if (from === undefined) {
     if (organization.numbers.length > 1) {
       throw new ApiError({
-        status: 422,
-        type: 'invalid_request_error',
         code: 'from_required',
         param: 'from',
         message: `This organisation has ${organization.numbers.length} connected numbers; say which one to send from in \`from\`.`,
@@ -29,8 +25,6 @@ export function resolveSender(organization: Organization, from: string | undefin
   }
   if (!organization.numbers.includes(from)) {
     throw new ApiError({
-      status: 403,
-      type: 'permission_error',
       code: 'phone_number_forbidden',
       param: 'from',
       message: `${from} is not a WhatsApp number connected to this organisation.`,

@@ -2,12 +2,12 @@ import type { ApiCall } from '../api/api-call.ts'
 import { idempotent } from '../api/idempotent.ts'
 import type { Organization } from '../auth/organization.ts'
 import type { EmulatorContext } from '../context.ts'
-import { invalidField } from '../errors/api-error.ts'
-import { isTooDeep, MAX_DEPTH, readJsonBody } from '../http/read-json.ts'
-import { type ApiResult, jsonResult } from '../http/result.ts'
+import { readJsonBody } from '../http/read-json.ts'
+import type { ApiResult } from '../http/result.ts'
 import { newId } from '../ids/ulid.ts'
 import { wamid } from '../ids/wamid.ts'
 import { validateSendBody } from '../validation/send-body.ts'
+import { acceptedAnswer } from './accepted.ts'
 import { messageError } from './failures.ts'
 import type { Message } from './message.ts'
 import { planDelivery } from './plan-delivery.ts'
@@ -23,9 +23,6 @@ function accept(
   requestId: string,
 ): ApiResult {
   const request = validateSendBody(body)
-  if (isTooDeep(request.payload)) {
-    throw invalidField(request.type, `${request.type} nests more than ${MAX_DEPTH} levels deep.`)
-  }
   const from = resolveSender(organization, request.from)
   const now = context.time.now()
   const plan = planDelivery(request, {
@@ -57,7 +54,7 @@ function accept(
     idempotencyKey,
   })
   if (!failed) scheduleProgress(context, organization, message.id, plan, now)
-  return jsonResult(202, { data: message, request_id: requestId }, requestId)
+  return acceptedAnswer(message, requestId)
 }
 
 /** `POST /v1/messages`, idempotent when an `Idempotency-Key` header is sent. */

@@ -6,11 +6,11 @@ import type { EmulatorStore, IdempotencyRecord } from './store.ts'
 /** The default {@link EmulatorStore}: Maps in memory (insertion order is creation order). */
 export function createMemoryStore(): EmulatorStore {
   const messages = new Map<string, MessageRecord>()
-  const idempotency = new Map<string, IdempotencyRecord>()
+  // Per organisation, so the key string itself (shared with the record) is the map key.
+  const idempotency = new Map<string, Map<string, IdempotencyRecord>>()
   const inbound = new Map<string, number>()
   const deliveries = new Map<string, Delivery>()
   const subscriptions = new Map<string, SubscriptionRecord>()
-  const idempotencyKey = (organizationId: string, key: string) => `${organizationId}\n${key}`
   const windowKey = (organizationId: string, business: string, customer: string) =>
     `${organizationId}\n${business}\n${customer}`
 
@@ -21,11 +21,16 @@ export function createMemoryStore(): EmulatorStore {
     getMessage: (id) => messages.get(id),
     listMessages: () => [...messages.values()],
     saveIdempotency: (record) => {
-      idempotency.set(idempotencyKey(record.organizationId, record.key), record)
+      let records = idempotency.get(record.organizationId)
+      if (records === undefined) {
+        records = new Map()
+        idempotency.set(record.organizationId, records)
+      }
+      records.set(record.key, record)
     },
-    getIdempotency: (organizationId, key) => idempotency.get(idempotencyKey(organizationId, key)),
+    getIdempotency: (organizationId, key) => idempotency.get(organizationId)?.get(key),
     deleteIdempotency: (organizationId, key) => {
-      idempotency.delete(idempotencyKey(organizationId, key))
+      idempotency.get(organizationId)?.delete(key)
     },
     saveInbound: (organizationId, business, customer, at) => {
       inbound.set(windowKey(organizationId, business, customer), at)

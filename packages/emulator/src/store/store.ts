@@ -6,11 +6,13 @@ import type { SubscriptionRecord } from '../webhooks/subscription.ts'
 export interface IdempotencyRecord {
   readonly organizationId: string
   readonly key: string
-  /** Method, path and canonical JSON body of the first request. */
+  /** A digest (128 bits of SHA-256, base64url) of the method, path and canonical JSON body of the first request. */
   readonly fingerprint: string
   readonly status: number
-  /** The response body, verbatim. */
-  readonly body: string
+  /** The response body, verbatim; absent when `messageId` is set. */
+  readonly body?: string
+  /** The message a send created: its 202 body is rendered again from it, byte for byte. */
+  readonly messageId?: string
   readonly requestId: string
   /** Emulator-clock ms; the record is kept 24 h from here. */
   readonly createdAt: number

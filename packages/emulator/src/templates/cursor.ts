@@ -3,8 +3,6 @@ import { hmacHex } from '../webhooks/signature.ts'
 
 const invalidCursor = (message: string) =>
   new ApiError({
-    status: 400,
-    type: 'invalid_request_error',
     code: 'invalid_cursor',
     param: 'cursor',
     message,

@@ -2,29 +2,19 @@ import type { ApiCall } from '../api/api-call.ts'
 import { ApiError, invalidField } from '../errors/api-error.ts'
 import { singleParam } from '../http/query-param.ts'
 import { type ApiResult, jsonResult } from '../http/result.ts'
-import type { TemplateStatus } from '../options.ts'
-import { LANGUAGE_CODE } from '../validation/template.ts'
+import { TEMPLATE_STATUSES as STATUSES } from '../options.ts'
+import { DEFAULT_PAGE_SIZE, LIMITS, PATTERNS } from '../validation/limits.ts'
 
-const STATUSES: readonly TemplateStatus[] = [
-  'approved',
-  'pending',
-  'rejected',
-  'paused',
-  'disabled',
-]
-const DEFAULT_LIMIT = 25
-const MAX_LIMIT = 100
+const { min: MIN_LIMIT, max: MAX_LIMIT } = LIMITS.pageSize
 
 function parseLimit(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_LIMIT
+  if (value === undefined) return DEFAULT_PAGE_SIZE
   const limit = /^\d{1,4}$/.test(value) ? Number(value) : Number.NaN
-  if (!(limit >= 1 && limit <= MAX_LIMIT)) {
+  if (!(limit >= MIN_LIMIT && limit <= MAX_LIMIT)) {
     throw new ApiError({
-      status: 400,
-      type: 'invalid_request_error',
       code: 'invalid_limit',
       param: 'limit',
-      message: `limit must be a whole number from 1 to ${MAX_LIMIT} (got "${value}").`,
+      message: `limit must be a whole number from ${MIN_LIMIT} to ${MAX_LIMIT} (got "${value}").`,
     })
   }
   return limit
@@ -43,14 +33,14 @@ export async function listTemplates(call: ApiCall): Promise<ApiResult> {
     throw invalidField('status', `status must be one of ${STATUSES.join(', ')} (got "${status}").`)
   }
   const language = singleParam(params, 'language')
-  if (language !== undefined && !LANGUAGE_CODE.test(language)) {
+  if (language !== undefined && !PATTERNS.languageCode.test(language)) {
     throw invalidField(
       'language',
       `language must be a code such as "id_ID" or "en_US" (got "${language}").`,
     )
   }
   const name = singleParam(params, 'name')
-  if (name !== undefined && !/^[a-z0-9_]{1,512}$/.test(name)) {
+  if (name !== undefined && !PATTERNS.templateName.test(name)) {
     throw invalidField('name', 'name must be 1–512 lowercase letters, digits or underscores.')
   }
   const filters = JSON.stringify([status ?? null, language ?? null, name ?? null])

@@ -1,4 +1,5 @@
 import { ApiError, invalidField, missingField } from '../errors/api-error.ts'
+import { type Length, PATTERNS } from './limits.ts'
 
 /** A parsed JSON object. */
 export type JsonObject = Record<string, unknown>
@@ -10,13 +11,18 @@ export const codePoints = (value: string): number => {
   return count
 }
 
-/** `a.b`, or `b` at the top. */
-export const child = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`)
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/
+
+/** `a.b` (`b` at the top), or `a["odd key"]` for a key that is not an identifier, as JavaScript reads it. */
+export const child = (path: string, key: string): string =>
+  IDENTIFIER.test(key) ? (path === '' ? key : `${path}.${key}`) : `${path}[${JSON.stringify(key)}]`
 /** `a[3]`. */
 export const item = (path: string, index: number): string => `${path}[${index}]`
 
 const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`
+
+const quoted = (names: readonly string[]): string => names.map((name) => `"${name}"`).join(', ')
 
 export const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -45,11 +51,6 @@ export function optionalObject(
   path: string,
 ): JsonObject | undefined {
   return parent[key] === undefined ? undefined : asObject(parent[key], child(path, key))
-}
-
-interface Length {
-  readonly min?: number
-  readonly max?: number
 }
 
 function checkLength(value: string, name: string, { min = 0, max }: Length): string {
@@ -122,7 +123,8 @@ export function requiredArray(
     throw invalidField(name, `${name} must be an array (got ${describe(value)}).`)
   }
   if (value.length < min || (max !== undefined && value.length > max)) {
-    const rule = max === undefined ? `at least ${min}` : `${min}–${max}`
+    const rule =
+      max === undefined ? `at least ${min}` : min === max ? `exactly ${min}` : `${min}–${max}`
     throw invalidField(name, `${name} must hold ${rule} items (got ${value.length}).`)
   }
   return value
@@ -138,26 +140,19 @@ export function requiredEnum<T extends string>(
   const name = child(path, key)
   const value = requiredString(parent, key, path)
   if (!(allowed as readonly string[]).includes(value)) {
-    throw invalidField(
-      name,
-      `${name} must be one of ${allowed.map((a) => `"${a}"`).join(', ')} (got "${value}").`,
-    )
+    throw invalidField(name, `${name} must be one of ${quoted(allowed)} (got "${value}").`)
   }
   return value as T
 }
 
-const E164 = /^\+[1-9]\d{1,14}$/
-
 /** An E.164 number: `+`, a non-zero digit, then 1–14 more digits. */
-export const isE164 = (value: string): boolean => E164.test(value)
+export const isE164 = (value: string): boolean => PATTERNS.e164.test(value)
 
 /** A phone number field: wrong type → `invalid_field_value`, not E.164 → `invalid_phone_number`. */
 export function phoneNumber(value: unknown, name: string): string {
   const number = asString(value, name)
   if (!isE164(number)) {
     throw new ApiError({
-      status: 400,
-      type: 'invalid_request_error',
       code: 'invalid_phone_number',
       param: name,
       message: `${name} must be an E.164 number with a leading + (e.g. +628111111111); got "${number}".`,
@@ -182,12 +177,27 @@ export function httpsUrl(value: unknown, name: string): string {
   return url
 }
 
+/**
+ * Refuses any key of `object` outside `allowed`, as Stripe refuses an unknown parameter: a
+ * typo (`image.captoin`) is a 400 naming it, never silently dropped.
+ */
+export function onlyFields(object: JsonObject, path: string, allowed: readonly string[]): void {
+  for (const key of Object.keys(object)) {
+    if (allowed.includes(key)) continue
+    const name = child(path, key)
+    throw invalidField(
+      name,
+      `${name} is not a known field of ${path === '' ? 'the body' : path}; the fields are ${quoted(allowed)}.`,
+    )
+  }
+}
+
 /** Rejects duplicates among ids, naming the path of the second one. */
 export function uniqueIds(entries: readonly { id: string; path: string }[]): void {
   const seen = new Set<string>()
   for (const { id, path } of entries) {
     if (seen.has(id))
-      throw invalidField(path, `${path} "${id}" is used more than once; ids must be unique.`)
+      throw invalidField(path, `${path} "${id}" is used more than once; each must be unique.`)
     seen.add(id)
   }
 }

@@ -99,11 +99,15 @@ describe('the body and its envelope fields', () => {
     }
   })
 
-  it('ignores unknown extra fields', () => {
-    expect(accepts({ ...text('x', { extra: 1 }), also: true }).payload).toEqual({
-      body: 'x',
-      extra: 1,
-    })
+  it('refuses unknown fields at the top and in the payload, naming the first', () => {
+    rejects({ ...text('x'), also: true }, 'invalid_field_value', 'also')
+    rejects(text('x', { extra: 1 }), 'invalid_field_value', 'text.extra')
+    rejects(
+      { ...text('x'), image: { url: 'https://x.example/a.png' } },
+      'invalid_field_value',
+      'image',
+    )
+    rejects({ ...text('x'), 'odd key': 1 }, 'invalid_field_value', '["odd key"]')
   })
 })
 

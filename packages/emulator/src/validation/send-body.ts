@@ -2,6 +2,7 @@ import type { MessageType } from '../messages/message.ts'
 import {
   asObject,
   type JsonObject,
+  onlyFields,
   optionalBoolean,
   phoneNumber,
   requiredEnum,
@@ -9,18 +10,9 @@ import {
   requiredString,
 } from './fields.ts'
 import { validateInteractive } from './interactive.ts'
+import { FIELDS, LIMITS, MESSAGE_TYPES } from './limits.ts'
 import { validateMedia } from './media.ts'
 import { type TemplateRequest, validateTemplate } from './template.ts'
-
-const TYPES: readonly MessageType[] = [
-  'text',
-  'template',
-  'image',
-  'document',
-  'video',
-  'audio',
-  'interactive',
-]
 
 /** A `POST /v1/messages` body that passed every rule. */
 export interface SendRequest {
@@ -37,20 +29,24 @@ export interface SendRequest {
 
 /**
  * Checks a send body against every rule of the contract, in document order, and throws
- * the first failure as a 400 naming the field (`param`) and the rule.
+ * the first failure as a 400 naming the field (`param`) and the rule. Each object's unknown
+ * fields are refused once its `type` (which decides its shape) is known, before its other
+ * fields. The body's size and depth were checked when it was read.
  */
 export function validateSendBody(value: unknown): SendRequest {
   const body = asObject(value, '')
   if (body.to === undefined) requiredString(body, 'to', '')
   const to = phoneNumber(body.to, 'to')
   const from = body.from === undefined ? undefined : phoneNumber(body.from, 'from')
-  const type = requiredEnum(body, 'type', '', TYPES)
+  const type = requiredEnum(body, 'type', '', MESSAGE_TYPES)
+  onlyFields(body, '', [...FIELDS.send, type])
   let template: TemplateRequest | undefined
   const mediaUrls: string[] = []
   switch (type) {
     case 'text': {
       const text = requiredObject(body, 'text', '')
-      requiredString(text, 'body', 'text', { min: 1, max: 4096 })
+      onlyFields(text, 'text', FIELDS.text)
+      requiredString(text, 'body', 'text', LIMITS.textBody)
       optionalBoolean(text, 'preview_url', 'text')
       break
     }

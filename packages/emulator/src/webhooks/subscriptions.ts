@@ -4,13 +4,19 @@ import { ApiError, invalidField, missingField, notFound } from '../errors/api-er
 import { readJsonBody } from '../http/read-json.ts'
 import { type ApiResult, jsonResult } from '../http/result.ts'
 import { newId } from '../ids/ulid.ts'
-import { asObject, asString, item, optionalString, requiredArray } from '../validation/fields.ts'
+import {
+  asObject,
+  asString,
+  item,
+  onlyFields,
+  optionalString,
+  requiredArray,
+} from '../validation/fields.ts'
+import { FIELDS, LIMITS } from '../validation/limits.ts'
 import { EVENT_TYPES, type EventType, type WebhookSubscription } from './subscription.ts'
 
 const invalidUrl = (url: string) =>
   new ApiError({
-    status: 400,
-    type: 'invalid_request_error',
     code: 'invalid_webhook_url',
     param: 'url',
     message: `url must be an absolute https URL (got "${url}").`,
@@ -28,8 +34,9 @@ export async function createSubscription(call: ApiCall): Promise<ApiResult> {
   const body = await readJsonBody(call.request)
   return idempotent(call, body, () => {
     const input = asObject(body.value, '')
+    onlyFields(input, '', FIELDS.subscription)
     if (input.url === undefined) throw missingField('url')
-    const url = asString(input.url, 'url', { min: 1, max: 2048 })
+    const url = asString(input.url, 'url', LIMITS.subscriptionUrl)
     let parsed: URL
     try {
       parsed = new URL(url)
@@ -50,7 +57,8 @@ export async function createSubscription(call: ApiCall): Promise<ApiResult> {
       }
       chosen.add(event as EventType)
     }
-    const description = optionalString(input, 'description', '', { max: 255 }) ?? null
+    const description =
+      optionalString(input, 'description', '', LIMITS.subscriptionDescription) ?? null
     const now = call.context.time.now()
     const subscription: WebhookSubscription = {
       id: newId('wbs', now),
