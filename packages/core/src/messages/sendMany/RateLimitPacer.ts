@@ -68,16 +68,29 @@ export class RateLimitPacer {
     }
   }
 
-  /** An attempt ended: with its answer, or `undefined` when none came (network error, timeout). */
+  /**
+   * An attempt ended: with its answer, or `undefined` when none came (network error, timeout),
+   * in which case it may still have spent a write.
+   */
   settle(response: Response | undefined): void {
-    this.#inFlight--
     const reading = response && readPacing(this.#port, response, this.#clock.now())
+    if (!response) this.#left--
+    this.#release()
     if (reading?.refused) {
       this.#take(0, reading.until, 1)
     } else if (reading && (this.#guess || reading.remaining <= this.#left)) {
       // A full bucket holds at least the one write that was just answered.
       this.#take(reading.remaining, reading.refillAt, Math.max(1, reading.limit))
     }
+  }
+
+  /** An acquired attempt will not go out after all. */
+  release(): void {
+    this.#release()
+  }
+
+  #release(): void {
+    this.#inFlight--
     const settled = this.#settled
     this.#settled = undefined
     settled?.resolve()

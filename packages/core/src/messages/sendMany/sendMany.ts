@@ -170,7 +170,7 @@ export async function sendMany(
         break
       }
       if (stopping()) {
-        pacer.settle(undefined) // the attempt never went out
+        pacer.release()
         stoppedAt = index
         break
       }
