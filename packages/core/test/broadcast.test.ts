@@ -178,8 +178,12 @@ describe('sendMany, the acceptance', () => {
     expect(issuesAt(5)).toEqual([
       { path: 'text.body', message: 'must be at most 4096 characters (got 4097)' },
     ])
-    expect(issuesAt(7)).toEqual([{ path: '', message: expect.stringMatching(/^must be an object/) }])
-    expect(issuesAt(8)).toEqual([{ path: 'image.url', message: expect.stringMatching(/https URL/) }])
+    expect(issuesAt(7)).toEqual([
+      { path: '', message: expect.stringMatching(/^must be an object/) },
+    ])
+    expect(issuesAt(8)).toEqual([
+      { path: 'image.url', message: expect.stringMatching(/https URL/) },
+    ])
     // Nothing of theirs went out: one request per valid row, none under an invalid row's key.
     expect(counter.sent).toHaveLength(6)
     const keys = counter.sent.map((request) => request.idempotencyKey)

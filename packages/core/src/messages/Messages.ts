@@ -25,7 +25,6 @@ import type { RequestOptions } from '../types/options.ts'
 import { checkIdempotencyKey, createIdempotencyKey } from './idempotencyKey.ts'
 import { checkMessageId } from './messageId.ts'
 import { checkSendBody } from './sendBody.ts'
-import type { PortParts } from './sendMany/port.ts'
 import type { SendManyBodies, SendManyOptions, SendManyResult } from './sendMany/types.ts'
 import { type WaitForOptions, waitFor } from './waitFor.ts'
 

@@ -217,6 +217,48 @@ describe('@kirim/core dist runs on Web standards alone', () => {
     TIMEOUT,
   )
 
+  test('sendMany is loaded lazily and shares no chunk with the send path', async () => {
+    // Its modules import nothing of the package at run time (the client's parts come in
+    // through the port): a module imported by both sides would become a third, shared chunk.
+    const lazyDir = join(coreDist, 'messages', 'sendMany')
+    const outside: string[] = []
+    for (const file of await filesUnder(lazyDir, '.js')) {
+      const { code } = await transform(await readFile(join(lazyDir, file), 'utf8'), {
+        loader: 'js',
+        legalComments: 'none',
+      })
+      for (const [, specifier] of code.matchAll(
+        /\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)/g,
+      )) {
+        if (!specifier?.startsWith('./') || specifier.includes('..'))
+          outside.push(`${file}: ${specifier}`)
+      }
+    }
+    expect(outside).toEqual([])
+    // An app that sends one text, split as a bundler splits it: its own chunk and sendMany's.
+    const { metafile } = await build({
+      stdin: {
+        contents: `import { Kirim } from '@kirim/core'
+          await new Kirim({ tokenUrl: '/token' }).messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })`,
+        resolveDir: core,
+        loader: 'js',
+      },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      outdir: join(coreDist, '.split'),
+      logLevel: 'silent',
+      conditions: ['import'],
+    })
+    const outputs = Object.values(metafile.outputs)
+    const app = outputs.find((output) => output.entryPoint === '<stdin>')
+    expect(app?.imports.map(({ kind }) => kind)).toEqual(['dynamic-import'])
+    expect(outputs).toHaveLength(2)
+  })
+
   test('is ESM only and side-effect free', () => {
     const pkg = manifest('core')
     expect(pkg.type).toBe('module')

@@ -101,7 +101,10 @@ describe('RateLimitPacer', () => {
     const pacer = new RateLimitPacer(clock, realPort())
     await pacer.acquire()
     pacer.settle(
-      new Response('{}', { status: 429, headers: { 'retry-after': '2', ...answer(0, 60_000).headers } }),
+      new Response('{}', {
+        status: 429,
+        headers: { 'retry-after': '2', ...answer(0, 60_000).headers },
+      }),
     )
     await pacer.acquire()
     expect(sleeps).toEqual([2_000])
@@ -117,7 +120,11 @@ describe('RateLimitPacer', () => {
     await pacer.acquire()
     pacer.settle(
       new Response('{}', {
-        headers: { 'x-ratelimit-limit': '0', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0' },
+        headers: {
+          'x-ratelimit-limit': '0',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': '0',
+        },
       }),
     )
     await pacer.acquire()

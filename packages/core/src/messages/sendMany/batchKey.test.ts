@@ -7,7 +7,7 @@ const rule =
   'must name the broadcast, the same on every run: 1–238 printable ASCII characters without a space at either end, so that "<batch>:<index>" is an Idempotency-Key'
 
 describe('batchKey: the documented derivation, stable across versions', () => {
-  it('is `${batch}:${index}`, the index in decimal from 0', () => {
+  it('is <batch>:<index>, the index in decimal from 0', () => {
     // Written out literally: a rerun on any later version must find the keys of this one.
     expect(batchKey('order-shipped-2026-05-04', 0)).toBe('order-shipped-2026-05-04:0')
     expect(batchKey('order-shipped-2026-05-04', 17)).toBe('order-shipped-2026-05-04:17')

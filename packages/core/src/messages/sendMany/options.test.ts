@@ -45,7 +45,8 @@ describe('sendManyIssues', () => {
   it('takes concurrency from 1 to 64, 4 by default', () => {
     expect(DEFAULT_CONCURRENCY).toBe(4)
     expect(MAX_CONCURRENCY).toBe(64)
-    for (const concurrency of [1, 4, 64]) expect(paths([body], { batch: 'b', concurrency })).toEqual([])
+    for (const concurrency of [1, 4, 64])
+      expect(paths([body], { batch: 'b', concurrency })).toEqual([])
     for (const concurrency of [0, 65, 1.5, -1, '4', Number.NaN]) {
       expect(sendManyIssues(port, [body], { batch: 'b', concurrency })).toEqual([
         {
@@ -78,7 +79,10 @@ describe('sendManyIssues', () => {
       }),
     ).toEqual([
       { path: 'options.signal', message: 'must be an AbortSignal' },
-      { path: 'options.timeout', message: expect.stringMatching(/^must be a number of milliseconds/) },
+      {
+        path: 'options.timeout',
+        message: expect.stringMatching(/^must be a number of milliseconds/),
+      },
       { path: 'options.maxRetries', message: 'must be a whole number from 0 to 10 (got 11)' },
       { path: 'options.onProgress', message: 'must be a function (got "log")' },
       {

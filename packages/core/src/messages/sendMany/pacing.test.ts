@@ -55,9 +55,9 @@ describe('readPacing', () => {
 
   it('holds a 429 for its Retry-After, in seconds or as an HTTP date against Date', () => {
     const date = new Date(server).toUTCString()
-    expect(readPacing(port, answer(429, { 'retry-after': '3', ...bucket(0, 60_000) }), 100)).toEqual(
-      { refused: true, until: 3_100 },
-    )
+    expect(
+      readPacing(port, answer(429, { 'retry-after': '3', ...bucket(0, 60_000) }), 100),
+    ).toEqual({ refused: true, until: 3_100 })
     const later = new Date(server + 5_000).toUTCString()
     expect(readPacing(port, answer(429, { 'retry-after': later, date }), 100)).toEqual({
       refused: true,

@@ -73,6 +73,7 @@ export interface SendManyFailed {
    */
   readonly error: KirimError
   readonly message?: undefined
+  readonly replayed?: undefined
 }
 
 /** How one item ended: `{ index, message, replayed }` or `{ index, error }`. */
