@@ -177,10 +177,8 @@ const summarise = (
   line(io.stdout, `Broadcast "${batch}": ${total} ${plural(total, 'item')}: ${parts.join(', ')}.`)
   const sorted = [...problems].sort((a, b) => a.index - b.index)
   for (const item of sorted.slice(0, LISTED_PROBLEMS)) {
-    line(
-      io.stdout,
-      `  ${rows.where(item.index)}: ${describeItem(item, rows.problems.get(item.index))}`,
-    )
+    const where = `item ${item.index} (${rows.where(item.index)})`
+    line(io.stdout, `  ${where}: ${describeItem(item, rows.problems.get(item.index))}`)
   }
   if (sorted.length > LISTED_PROBLEMS)
     line(io.stdout, `  … and ${sorted.length - LISTED_PROBLEMS} more`)
