@@ -21,8 +21,8 @@ export const listMessage = {
         {
           title: 'Bantuan',
           rows: [
-            { id: 'billing', title: 'Tagihan', description: 'Tanya soal tagihan' },
-            { id: 'tech', title: 'Teknis', description: 'Bug, error, kesulitan' },
+            { id: 'invoice', title: 'Faktur', description: 'Salinan faktur bulan ini' },
+            { id: 'refund', title: 'Pengembalian', description: 'Status dana kembali' },
           ],
         },
         {

@@ -8,30 +8,13 @@ import { Kirim } from '@kirim/core'
 import { createEmulator } from '@kirim/emulator'
 import { serve } from '@kirim/emulator/node'
 import { textMessage } from './messages.ts'
-import { median } from './stats.ts'
+import { median, sendsPerSecond } from './stats.ts'
 
-const API_KEY = 'kdv_live_emulatoremulatoremulator'
-
-/** Sends per second. */
+/** Sends per second, each way, and the concurrency both used. */
 export interface SendManyThroughput {
   readonly sendMany: number
   readonly promiseAll: number
   readonly concurrency: number
-}
-
-/** `count` sends through `concurrency` workers that each await `messages.send` in turn. */
-async function promiseAllRate(kirim: Kirim, count: number, concurrency: number): Promise<number> {
-  let next = 0
-  const worker = async () => {
-    while (next < count) {
-      next++
-      const message = await kirim.messages.send(textMessage)
-      if (message.status !== 'pending') throw new Error(`send answered ${message.status}`)
-    }
-  }
-  const start = performance.now()
-  await Promise.all(Array.from({ length: concurrency }, worker))
-  return (count / (performance.now() - start)) * 1000
 }
 
 /** `count` sends through one `sendMany` call (a fresh batch, so nothing is replayed). */
@@ -59,13 +42,13 @@ export async function measureSendMany(
   const emulator = createEmulator({ timing: 'manual', rateLimits: false })
   const server = await serve(emulator, { port: 0, host: '127.0.0.1' })
   try {
-    const kirim = new Kirim({ apiKey: API_KEY, baseUrl: server.url })
-    await promiseAllRate(kirim, 100, concurrency)
+    const kirim = new Kirim({ apiKey: 'kdv_live_emulatoremulatoremulator', baseUrl: server.url })
+    await sendsPerSecond(kirim, 100, concurrency)
     await sendManyRate(kirim, 100, concurrency)
     const promiseAll: number[] = []
     const sendMany: number[] = []
     for (let round = 0; round < rounds; round++) {
-      promiseAll.push(await promiseAllRate(kirim, perRound, concurrency))
+      promiseAll.push(await sendsPerSecond(kirim, perRound, concurrency))
       sendMany.push(await sendManyRate(kirim, perRound, concurrency))
     }
     return { sendMany: median(sendMany), promiseAll: median(promiseAll), concurrency }

@@ -1,8 +1,8 @@
 /**
  * The demo's server side as one Web-standard handler: the Kirim proxy under `/api/kirim` (it
- * holds the API key; the page only ever gets short-lived tokens), the page's config and inbox
- * under `/api/demo`, and, on the emulator, the emulator's control API under `/_emulator` so the
- * page can play the customer.
+ * holds the API key; the page only ever gets short-lived tokens), the page's config and its
+ * session's feed under `/api/demo`, and, on the emulator, the emulator's control API under
+ * `/_emulator` so the page can play the customer and read the 24-hour window.
  *
  * Without `KIRIM_API_KEY` the emulator runs in-process: the proxy calls it directly, and its
  * signed webhooks come straight back into the proxy, with no port and no network.
@@ -12,8 +12,12 @@ import { verifyWebhook } from '@kirim/core/webhooks'
 import { createEmulator, DEFAULT_API_KEY, type Emulator, TEST_RECIPIENTS } from '@kirim/emulator'
 import type { DemoPageConfig, TestRecipient } from '../shared/protocol.ts'
 import { type DemoConfig, type DemoEnv, readDemoConfig } from './config.ts'
-import { createInbox } from './inbox.ts'
-import { authorizeSession, sessionIdOf } from './session.ts'
+import { receivedEntries, sentEntry } from './entries.ts'
+import { linkFallback } from './fallbacks.ts'
+import { createFeeds } from './feeds.ts'
+import { createOwners } from './owners.ts'
+import { failure, json, jsonOf, notFound } from './responses.ts'
+import { authorizeSession, sessionSubject } from './session.ts'
 
 /** The demo's server side. */
 export interface DemoServer {
@@ -35,16 +39,17 @@ const EMULATOR_PATH = '/_emulator'
 /** The emulator's webhooks never leave the process: this host is only a name for the proxy. */
 const IN_PROCESS_WEBHOOK_URL = `http://demo.invalid${PROXY_BASE_PATH}/webhooks`
 
+// What each recipient does whatever its window: the window itself is read live from the emulator.
 const TEST_RECIPIENT_INFO: readonly TestRecipient[] = [
   {
     number: TEST_RECIPIENTS.openWindow,
     label: 'Open window',
-    hint: 'Wrote to you recently: text and media are delivered, then read.',
+    hint: 'A fixture whose window never closes: text and media are delivered, then read.',
   },
   {
     number: TEST_RECIPIENTS.closedWindow,
     label: 'Closed window',
-    hint: 'No message in 24 h: free-form text fails with outside_24h_window; templates work.',
+    hint: 'Free-form messages fail with outside_24h_window until the customer writes; templates always work.',
   },
   {
     number: TEST_RECIPIENTS.notOnWhatsApp,
@@ -54,7 +59,7 @@ const TEST_RECIPIENT_INFO: readonly TestRecipient[] = [
   {
     number: TEST_RECIPIENTS.blocked,
     label: 'Blocked',
-    hint: 'Fails at once with recipient_blocked.',
+    hint: 'Fails at once with recipient_blocked, templates too.',
   },
   {
     number: TEST_RECIPIENTS.neverReads,
@@ -63,11 +68,12 @@ const TEST_RECIPIENT_INFO: readonly TestRecipient[] = [
   },
 ]
 
-const json = (value: unknown, status = 200): Response =>
-  Response.json(value, { status, headers: { 'Cache-Control': 'no-store' } })
-
-const notFound = (message: string): Response =>
-  json({ error: { type: 'not_found', code: 'route_not_found', message } }, 404)
+const noSession = (): Response =>
+  failure(401, {
+    type: 'authentication_error',
+    code: 'not_authorized',
+    message: 'Load the demo page first: it starts your session.',
+  })
 
 const randomSecret = (prefix: string): string =>
   prefix + btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))))
@@ -82,7 +88,8 @@ const within = (path: string, prefix: string): boolean =>
  */
 export function createDemoServer(env: DemoEnv): DemoServer {
   const config = readDemoConfig(env)
-  const inbox = createInbox()
+  const feeds = createFeeds()
+  const owners = createOwners(feeds)
   const tokenSecret = config.tokenSecret ?? randomSecret('')
   const onError = (error: Error) => console.error('[kirim-demo] proxy:', error)
 
@@ -91,24 +98,60 @@ export function createDemoServer(env: DemoEnv): DemoServer {
   let webhookSecret: string | undefined
 
   // Webhooks go through the proxy (which turns statuses into events); the customer messages of
-  // the deliveries it accepts also go to the inbox.
+  // the deliveries it accepts also go to the feeds they belong to.
   const receiveWebhook = async (request: Request): Promise<Response> => {
     const copy = request.clone()
     const response = await proxy.fetch(request)
     if (response.ok && webhookSecret !== undefined) {
       try {
-        inbox.record(
-          await verifyWebhook({
-            body: await copy.text(),
-            headers: copy.headers,
-            secret: webhookSecret,
-          }),
-        )
+        const event = await verifyWebhook({
+          body: await copy.text(),
+          headers: copy.headers,
+          secret: webhookSecret,
+        })
+        for (const entry of receivedEntries(event)) owners.received(entry)
       } catch (error) {
-        console.error('[kirim-demo] inbox: could not read an accepted webhook:', error)
+        console.error('[kirim-demo] feed: could not read an accepted webhook:', error)
       }
     }
     return response
+  }
+
+  // A send the proxy accepted goes to the sender's feed before the page hears back. The sender is
+  // the cookie's session: the one `authorize` made the token's subject (page scripts cannot set
+  // the HttpOnly cookie).
+  const send = async (request: Request): Promise<Response> => {
+    const copy = request.clone()
+    const response = await proxy.fetch(request)
+    if (!response.ok) return response
+    const subject = await sessionSubject(request.headers.get('cookie'))
+    const entry = sentEntry(await jsonOf(copy), await jsonOf(response.clone()))
+    if (subject !== undefined && entry !== undefined) {
+      feeds.add(subject, entry)
+      owners.sent(subject, entry)
+    }
+    return response
+  }
+
+  // The customer played from a page: the message belongs to that page's session.
+  const playCustomer = async (request: Request, emulator: Emulator): Promise<Response> => {
+    const subject = await sessionSubject(request.headers.get('cookie'))
+    const done = owners.playing()
+    try {
+      const response = await emulator.fetch(request)
+      const answer = response.ok ? await jsonOf(response.clone()) : undefined
+      const data = (answer as { data?: { id?: unknown; created_at?: unknown } } | undefined)?.data
+      if (typeof data?.id === 'string') {
+        done({
+          id: data.id,
+          subject,
+          createdAt: typeof data.created_at === 'string' ? data.created_at : undefined,
+        })
+      }
+      return response
+    } finally {
+      done()
+    }
   }
 
   if (config.mode === 'emulator') {
@@ -148,37 +191,27 @@ export function createDemoServer(env: DemoEnv): DemoServer {
     liveStatus: webhookSecret !== undefined,
   }
 
-  const serveDemo = (request: Request, path: string): Response => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return json(
-        {
-          error: {
-            type: 'invalid_request_error',
-            code: 'method_not_allowed',
-            message: `Use GET on ${path}.`,
-          },
-        },
-        405,
-      )
+  const serveDemo = async (request: Request, path: string): Promise<Response> => {
+    const routes: Record<string, string> = {
+      [`${DEMO_PATH}/config`]: 'GET',
+      [`${DEMO_PATH}/feed`]: 'GET',
+      [`${DEMO_PATH}/fallbacks`]: 'POST',
+    }
+    const allowed = routes[path]
+    if (allowed === undefined) return notFound(`No route ${path}.`)
+    const method = request.method === 'HEAD' ? 'GET' : request.method
+    if (method !== allowed) {
+      return failure(405, {
+        type: 'invalid_request_error',
+        code: 'method_not_allowed',
+        message: `Use ${allowed} on ${path}.`,
+      })
     }
     if (path === `${DEMO_PATH}/config`) return json(pageConfig)
-    if (path === `${DEMO_PATH}/inbox`) {
-      if (sessionIdOf(request.headers.get('cookie')) === undefined) {
-        return json(
-          {
-            error: {
-              type: 'authentication_error',
-              code: 'not_authorized',
-              message: 'Load the demo page first: it starts your session.',
-            },
-          },
-          401,
-        )
-      }
-      if (webhookSecret === undefined) return notFound('The inbox needs KIRIM_WEBHOOK_SECRET.')
-      return inbox.stream(request)
-    }
-    return notFound(`No route ${path}.`)
+    const subject = await sessionSubject(request.headers.get('cookie'))
+    if (subject === undefined) return noSession()
+    if (path === `${DEMO_PATH}/feed`) return feeds.stream(subject, request)
+    return linkFallback(feeds, subject, request)
   }
 
   return {
@@ -191,9 +224,16 @@ export function createDemoServer(env: DemoEnv): DemoServer {
     async fetch(request) {
       const path = new URL(request.url).pathname
       if (path === `${PROXY_BASE_PATH}/webhooks`) return receiveWebhook(request)
+      if (path === `${PROXY_BASE_PATH}/v1/messages` && request.method === 'POST') {
+        return send(request)
+      }
       if (within(path, PROXY_BASE_PATH)) return proxy.fetch(request)
       if (within(path, DEMO_PATH)) return serveDemo(request, path)
-      if (emulator !== undefined && within(path, EMULATOR_PATH)) return emulator.fetch(request)
+      if (emulator !== undefined && within(path, EMULATOR_PATH)) {
+        return path === `${EMULATOR_PATH}/inbound` && request.method === 'POST'
+          ? playCustomer(request, emulator)
+          : emulator.fetch(request)
+      }
       return notFound(`No route ${path}.`)
     },
 
@@ -218,7 +258,7 @@ export function createDemoServer(env: DemoEnv): DemoServer {
 
     async close() {
       proxy.close()
-      inbox.close()
+      feeds.close()
       await emulator?.close()
     },
   }

@@ -102,7 +102,7 @@ async function attach(server: ViteDevServer | PreviewServer, env: DemoEnv): Prom
 
 /**
  * Runs the Kirim proxy (and, without `KIRIM_API_KEY`, the emulator) inside `vite` and
- * `vite preview`: `/api/kirim/*` (the proxy), `/api/demo/*` (the page's config and inbox),
+ * `vite preview`: `/api/kirim/*` (the proxy), `/api/demo/*` (the page's config and feed),
  * `/_emulator/*` (the emulator's control API, emulator mode only).
  */
 export function kirimDemo(): Plugin {

@@ -1,7 +1,8 @@
 /**
  * The demo's notion of "who is calling": one anonymous session per browser, kept in an HttpOnly
  * cookie set on page loads. The proxy's `authorize` turns it into the token's subject, so each
- * browser sees only the statuses of the messages it sent.
+ * browser sees only the statuses of the messages it sent, and the demo's feed keys on the same
+ * subject.
  */
 import type { AuthorizeResult } from '@kirim/core/proxy'
 
@@ -25,13 +26,15 @@ export function sessionIdOf(cookieHeader: string | null | undefined): string | u
   return undefined
 }
 
-/** A fresh session id: 24 random bytes, base64url. */
-export function newSessionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24))
-  return btoa(String.fromCharCode(...bytes))
+const base64url = (bytes: Uint8Array): string =>
+  btoa(String.fromCharCode(...bytes))
     .replaceAll('+', '-')
     .replaceAll('/', '_')
     .replace(/=+$/, '')
+
+/** A fresh session id: 24 random bytes, base64url. */
+export function newSessionId(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(24)))
 }
 
 /** The `Set-Cookie` value for a new session: HttpOnly, SameSite=Lax, for the whole site. */
@@ -50,19 +53,23 @@ export function isPageLoad(request: {
   return request.accept?.includes('text/html') ?? false
 }
 
-const hex = (buffer: ArrayBuffer): string =>
-  Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('')
-
 /**
- * The proxy's `authorize`: the caller's session, or `null` without one. The subject is a hash of
- * the session id, because tokens are readable by page scripts and the cookie is not.
+ * The subject of the caller's session, or `undefined` without one: a hash of the session id,
+ * because tokens (which carry it) are readable by page scripts and the cookie is not. The proxy's
+ * tokens and the demo's feed both key on it.
  */
-export async function authorizeSession(request: Request): Promise<AuthorizeResult> {
-  const id = sessionIdOf(request.headers.get('cookie'))
-  if (id === undefined) return null
+export async function sessionSubject(
+  cookieHeader: string | null | undefined,
+): Promise<string | undefined> {
+  const id = sessionIdOf(cookieHeader)
+  if (id === undefined) return undefined
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(id))
-  return {
-    subject: `session_${hex(digest).slice(0, 32)}`,
-    scope: { maxSends: MAX_SENDS_PER_TOKEN },
-  }
+  // 128 bits of the hash: enough to keep sessions apart, short enough for a token claim.
+  return `session_${base64url(new Uint8Array(digest).slice(0, 16))}`
+}
+
+/** The proxy's `authorize`: the caller's session, or `null` without one. */
+export async function authorizeSession(request: Request): Promise<AuthorizeResult> {
+  const subject = await sessionSubject(request.headers.get('cookie'))
+  return subject === undefined ? null : { subject, scope: { maxSends: MAX_SENDS_PER_TOKEN } }
 }

@@ -1,7 +1,10 @@
 /**
  * The demo's own small API between its server side and the page (beside the Kirim proxy):
- * `GET /api/demo/config` and the inbox stream `GET /api/demo/inbox`. Types only.
+ * `GET /api/demo/config`, the session's feed stream `GET /api/demo/feed` and
+ * `POST /api/demo/fallbacks`. Types only.
  */
+import type { SendMessageBody } from '@kirim/core'
+import type { InteractiveReply } from '@kirim/core/webhooks'
 
 /** A scripted emulator recipient offered as a quick pick. */
 export interface TestRecipient {
@@ -27,8 +30,28 @@ export interface DemoPageConfig {
   readonly liveStatus: boolean
 }
 
+/** A message this session sent, as Kirim accepted it (failed-at-once ones included). */
+export interface SentEntry {
+  readonly kind: 'sent'
+  /** Kirim's id, `msg_…`: `useMessageStatus` follows it. */
+  readonly id: string
+  /** The body it was sent with (the API echoes only the envelope). */
+  readonly body: SendMessageBody
+  /** The sender Kirim resolved, E.164 (the body may leave `from` out). */
+  readonly from: string | undefined
+  /** The customer, E.164. */
+  readonly to: string
+  /** When Kirim accepted it (ISO 8601, Kirim's clock). */
+  readonly createdAt: string
+  /** Meta's `wamid`, which a customer's reply to it names; `null` when it never reached Meta. */
+  readonly providerMessageId: string | null
+  /** The failed message this one replaced (the reengagement fallback). */
+  readonly fallbackFor?: string | undefined
+}
+
 /** One message a customer sent, from a verified `message.received` webhook. */
-export interface InboxEntry {
+export interface ReceivedEntry {
+  readonly kind: 'received'
   /** Meta's id, `wamid.…`. */
   readonly id: string
   /** The customer, E.164. */
@@ -39,18 +62,31 @@ export interface InboxEntry {
   readonly type: string
   readonly text: string | undefined
   /** The row or reply button the customer chose. */
-  readonly interactive:
-    | {
-        readonly type: 'list_reply' | 'button_reply'
-        readonly id: string
-        readonly title: string
-        readonly description?: string | undefined
-      }
-    | undefined
+  readonly interactive: InteractiveReply | undefined
+  /** The `wamid` of the business message this one answers, when WhatsApp said. */
+  readonly inReplyTo: string | undefined
   readonly profileName: string | undefined
-  /** When the customer sent it (ISO 8601). */
+  /** When the customer sent it (ISO 8601): whole seconds from Meta, finer from the emulator. */
   readonly receivedAt: string
 }
 
-/** The SSE event name of an inbox entry on `GET /api/demo/inbox`. */
-export const INBOX_EVENT = 'inbound'
+/** One message of a session's feed. */
+export type FeedEntry = SentEntry | ReceivedEntry
+
+/** A feed entry as `GET /api/demo/feed` streams it. */
+export type FeedFrame = FeedEntry & {
+  /**
+   * The order the server took the entry in, fixed at its first arrival: it breaks ties between
+   * messages of the same second (Meta's timestamps have whole seconds).
+   */
+  readonly order: number
+}
+
+/** The SSE event name of a feed entry on `GET /api/demo/feed` (a known id is an update). */
+export const FEED_EVENT = 'entry'
+
+/** `POST /api/demo/fallbacks`: the session sent `fallback` in place of the failed `failed`. */
+export interface FallbackLink {
+  readonly failed: string
+  readonly fallback: string
+}

@@ -1,24 +1,59 @@
 /** The demo page: the composer on the left; the live messages and the customer's phone on the right. */
-import { useCallback, useState } from 'react'
-import type { DemoPageConfig } from '../shared/protocol.ts'
-import { useInbox } from './api/useInbox.ts'
+import type { Message, SendMessageBody } from '@kirim/core'
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { DemoPageConfig, FeedFrame } from '../shared/protocol.ts'
+import { toSentEntry } from '../shared/sentEntry.ts'
+import { useFeed } from './api/useFeed.ts'
 import { Composer } from './composer/Composer.tsx'
+import { windowKeys } from './conversations/windowQuery.ts'
 import { CustomerPanel } from './customer/CustomerPanel.tsx'
+import type { Conversation } from './customer/conversation.ts'
 import { MessageFeed } from './messages/MessageFeed.tsx'
-import type { SentEntry } from './messages/sent.ts'
 import { ModeBanner, TopBar } from './ui/Chrome.tsx'
 
 export function App({ config }: { readonly config: DemoPageConfig }) {
   const emulator = config.mode === 'emulator'
-  const [sent, setSent] = useState<readonly SentEntry[]>([])
-  const [customer, setCustomer] = useState(config.testRecipients[0]?.number ?? '')
-  const inbox = useInbox(config.liveStatus)
+  const { entries: feed, addSent } = useFeed()
+  const sent = useMemo(
+    () =>
+      feed.filter((entry): entry is Extract<FeedFrame, { kind: 'sent' }> => entry.kind === 'sent'),
+    [feed],
+  )
+  const received = useMemo(
+    () =>
+      feed.filter(
+        (entry): entry is Extract<FeedFrame, { kind: 'received' }> => entry.kind === 'received',
+      ),
+    [feed],
+  )
+  const [conversation, setConversation] = useState<Conversation>({
+    customer: config.testRecipients[0]?.number ?? '',
+    business: config.numbers[0],
+  })
 
-  const onSent = useCallback((entry: SentEntry) => {
-    setSent((current) => [entry, ...current])
-    // The phone follows the conversation you are having.
-    setCustomer(entry.body.to)
-  }, [])
+  // A customer's message changes their window: read it again.
+  const queryClient = useQueryClient()
+  const seenReceived = useRef(new Set<string>())
+  useEffect(() => {
+    for (const entry of received) {
+      if (seenReceived.current.has(entry.id)) continue
+      seenReceived.current.add(entry.id)
+      void queryClient.invalidateQueries({ queryKey: windowKeys.customer(entry.from) })
+    }
+  }, [received, queryClient])
+
+  // The card shows at once (its first status included); the phone follows the conversation.
+  const onSent = useCallback(
+    (message: Message, body: SendMessageBody) => {
+      addSent(toSentEntry(message, body))
+      setConversation((current) => ({
+        customer: message.to,
+        business: message.from ?? current.business,
+      }))
+    },
+    [addSent],
+  )
 
   return (
     <div className="app">
@@ -26,20 +61,17 @@ export function App({ config }: { readonly config: DemoPageConfig }) {
       <ModeBanner mode={config.mode} />
       <main className="layout">
         <div className="layout__primary">
-          <Composer
-            config={config}
-            onSent={(message, body) => onSent({ id: message.id, body, sentAt: Date.now() })}
-          />
+          <Composer config={config} received={received} onSent={onSent} />
         </div>
         <div className="layout__secondary">
-          <MessageFeed sent={sent} inbox={inbox} liveStatus={config.liveStatus} onSent={onSent} />
+          <MessageFeed feed={feed} liveStatus={config.liveStatus} onSent={onSent} />
           {emulator ? (
             <CustomerPanel
               config={config}
-              customer={customer}
-              onCustomerChange={setCustomer}
+              conversation={conversation}
+              onConversationChange={setConversation}
               sent={sent}
-              inbox={inbox}
+              received={received}
             />
           ) : null}
         </div>

@@ -24,6 +24,7 @@ import {
   openDemo,
   type RunningDemo,
   repoRoot,
+  screenshot,
   startDemo,
   statusLog,
   withKirimEnv,
@@ -34,6 +35,45 @@ const EMULATOR_KEY = 'kdv_live_emulatoremulatoremulator'
 const FAKE_KEY = 'kdv_live_e2eFakeKeyThatMustNeverShip0123'
 const OPEN_WINDOW = '+628111111111'
 const CLOSED_WINDOW = '+628122222222'
+const FIRST_NUMBER = '+628511760008029'
+
+/** The emulator's test recipients, and their 24-hour window before the customer writes. */
+const RECIPIENTS = [
+  { label: 'Open window', number: OPEN_WINDOW, before: 'open', fixture: true },
+  { label: 'Closed window', number: CLOSED_WINDOW, before: 'closed', fixture: false },
+  { label: 'Not on WhatsApp', number: '+628133333333', before: 'open', fixture: true },
+  { label: 'Blocked', number: '+628144444444', before: 'closed', fixture: false },
+  { label: 'Never reads', number: '+628155555555', before: 'open', fixture: true },
+] as const
+
+/** Every composer type, with the badge its card shows. */
+const EVERY_KIND = [
+  { radio: 'Text', button: 'Send text', badge: 'Text' },
+  { radio: 'Template', button: 'Send template', badge: 'Template' },
+  { radio: 'Image', button: 'Send image', badge: 'Image' },
+  { radio: 'Document', button: 'Send document', badge: 'Document' },
+  { radio: 'Video', button: 'Send video', badge: 'Video' },
+  { radio: 'Audio', button: 'Send audio', badge: 'Audio' },
+  { radio: 'Link button', button: 'Send link button', badge: 'Link button' },
+  { radio: 'List', button: 'Send list', badge: 'List' },
+  { radio: 'Reply buttons', button: 'Send reply buttons', badge: 'Reply buttons' },
+] as const
+
+const slug = (label: string): string => label.toLowerCase().replaceAll(' ', '-')
+
+/** The ids of the feed's cards, top to bottom, and the times they show. */
+async function feedOrder(page: Page): Promise<{ ids: string[]; times: number[] }> {
+  return page.locator('.feed__list > li').evaluateAll((cards) => ({
+    ids: cards.map(
+      (card) => card.getAttribute('data-message-id') ?? card.getAttribute('data-inbound-id') ?? '',
+    ),
+    times: cards.map((card) => Date.parse(card.querySelector('time')?.dateTime ?? '')),
+  }))
+}
+
+/** Whether `times` never go up: newest first. */
+const newestFirst = (times: readonly number[]): boolean =>
+  times.every((time, index) => Number.isFinite(time) && (index === 0 || time <= times[index - 1]!))
 
 /** Every recorded exchange, labelled, plus what the page holds, for a secret scan. */
 async function pageTexts(page: Page, traffic: TrafficRecorder): Promise<Map<string, string>> {
@@ -56,10 +96,16 @@ describe('the demo in headless Chromium, on the emulator', () => {
   let page: Page
   let traffic: TrafficRecorder
   let baseUrl: string
+  let errors: string[]
 
   /** The card of the sent message whose text contains `text`. */
   const card = (text: string): Locator =>
     page.locator('li.message[data-message-id]', { hasText: text })
+  /** The window note under the composer's To, and the one under the customer's phone. */
+  const toWindow = (state: string): Locator =>
+    page.locator(`.address__to .window-note[data-window="${state}"]`)
+  const phoneWindow = (state: string): Locator =>
+    page.locator(`.customer__window .window-note[data-window="${state}"]`)
 
   beforeAll(async () => {
     // No key, no configuration: what a fresh clone runs (with fast statuses).
@@ -68,7 +114,7 @@ describe('the demo in headless Chromium, on the emulator', () => {
     browser = await launchBrowser()
     const context = await browser.newContext({ viewport: { width: 1440, height: 960 } })
     page = await context.newPage()
-    const errors = collectPageErrors(page)
+    errors = collectPageErrors(page)
     await logStatuses(page)
     traffic = await recordTraffic(page)
     await openDemo(page, baseUrl, errors)
@@ -209,6 +255,249 @@ describe('the demo in headless Chromium, on the emulator', () => {
     await page.screenshot({ path: join(repoRoot, 'artifacts', 'demo.png'), fullPage: true })
   })
 
+  it('sends every message type to the open window and sees each reach read', async () => {
+    await page.getByRole('button', { name: /Open window/ }).click()
+    for (const kind of EVERY_KIND) {
+      await page.getByRole('radio', { name: kind.radio, exact: true }).check()
+      if (kind.radio === 'Text') {
+        await page.getByLabel('Message', { exact: true }).fill('Halo dari Kirim (e2e, every type)')
+      }
+      if (kind.radio === 'Template') {
+        // The template list loads first: the guide's template is chosen once it is there.
+        const template = page.locator('select[data-path="template.name"]')
+        await expect.poll(() => template.inputValue(), { timeout: 20_000 }).not.toBe('')
+      }
+      const before = await page.locator('li.message[data-message-id]').count()
+      await page.getByRole('button', { name: kind.button, exact: true }).click()
+      await page.waitForFunction(
+        (count) => document.querySelectorAll('li.message[data-message-id]').length > count,
+        before,
+        { timeout: 20_000 },
+      )
+      const newest = page.locator('li.message[data-message-id]').first()
+      const id = (await newest.getAttribute('data-message-id'))!
+      const sent = page.locator(`li.message[data-message-id="${id}"]`)
+      await expect(sent.locator('.badge').textContent()).resolves.toBe(kind.badge)
+      await sent.and(page.locator('[data-status="read"]')).waitFor({ timeout: 20_000 })
+      const seen = await statusLog(page, id)
+      expect(seen, `${kind.radio}: ${seen.join(' → ')}`).toSatisfy(movedForwardToRead)
+    }
+    await screenshot(page, 'every-type-read')
+  })
+
+  it('shows each test recipient’s 24-hour window as the emulator has it, before and after the customer writes', async () => {
+    // One business number for the whole test: the window is per customer and business number.
+    await page.getByLabel('From', { exact: true }).selectOption(FIRST_NUMBER)
+    await page.getByRole('radio', { name: 'Text', exact: true }).check()
+    for (const recipient of RECIPIENTS) {
+      await page.getByRole('button', { name: new RegExp(recipient.label) }).click()
+      if (recipient.label === 'Blocked') {
+        // The reported defect: after a send to the blocked recipient the phone followed it but
+        // kept the window of the previous customer.
+        const text = 'Halo dari Kirim (e2e, blocked)'
+        await page.getByLabel('Message', { exact: true }).fill(text)
+        await page.getByRole('button', { name: 'Send text' }).click()
+        const failed = card(text)
+        await failed.and(page.locator('[data-status="failed"]')).waitFor({ timeout: 20_000 })
+        await expect(failed.locator('.code-pill--error').textContent()).resolves.toBe(
+          'recipient_blocked',
+        )
+        await expect(page.getByLabel('Customer’s number').inputValue()).resolves.toBe(
+          recipient.number,
+        )
+      } else {
+        await page.getByLabel('Customer’s number').selectOption(recipient.number)
+        await page.getByLabel('Writes to').selectOption(FIRST_NUMBER)
+      }
+      // The phone follows a send to the customer and the number it came from.
+      await expect(page.getByLabel('Writes to').inputValue()).resolves.toBe(FIRST_NUMBER)
+
+      await toWindow(recipient.before).waitFor()
+      await phoneWindow(recipient.before).waitFor()
+      const beforeText = await phoneWindow(recipient.before).textContent()
+      expect(beforeText).toContain(`24-hour window with ${FIRST_NUMBER}`)
+      if (recipient.fixture) expect(beforeText).toContain('never closes')
+      else expect(beforeText).toContain(`${recipient.number} has not written to this number`)
+      await expect(toWindow(recipient.before).textContent()).resolves.toBe(beforeText)
+      await screenshot(page, `window-${slug(recipient.label)}-before`)
+
+      const reply = `Halo, ini ${recipient.label} (e2e)`
+      await page.getByLabel(`Reply as ${recipient.number}`).fill(reply)
+      await page.getByRole('button', { name: 'Reply', exact: true }).click()
+      const inbound = page.locator('li.message--inbound', { hasText: reply })
+      await inbound.waitFor({ timeout: 20_000 })
+      await expect(inbound.textContent()).resolves.toContain(`from ${recipient.number}`)
+      await expect(inbound.textContent()).resolves.toContain(`to ${FIRST_NUMBER}`)
+
+      await phoneWindow('open').waitFor()
+      await toWindow('open').waitFor()
+      const afterText = await phoneWindow('open').textContent()
+      expect(afterText).toContain(recipient.fixture ? 'never closes' : 'open until')
+      if (!recipient.fixture) expect(afterText).toContain(`after ${recipient.number} last wrote`)
+      await expect(toWindow('open').textContent()).resolves.toBe(afterText)
+      await screenshot(page, `window-${slug(recipient.label)}-after`)
+    }
+
+    // The page and the emulator agree: the closed-window customer wrote, so a text now goes through.
+    await page.getByRole('button', { name: /Closed window/ }).click()
+    await toWindow('open').waitFor()
+    const text = 'Halo dari Kirim (e2e, window opened by the customer)'
+    await page.getByLabel('Message', { exact: true }).fill(text)
+    await page.getByRole('button', { name: 'Send text' }).click()
+    await card(text).and(page.locator('[data-status="read"]')).waitFor({ timeout: 20_000 })
+  })
+
+  it('refuses reply buttons beyond WhatsApp’s limits in the page, then sends three', async () => {
+    await page.getByRole('button', { name: /Open window/ }).click()
+    await page.getByRole('radio', { name: 'Reply buttons' }).check()
+    await page.getByLabel('Body', { exact: true }).fill('Kapan pesanan Anda kami kirim?')
+    const buttons = [
+      ['now', 'Sekarang'],
+      ['later', 'Nanti'],
+      ['pickup', 'Ambil sendiri'],
+      ['never', 'Tidak usah'],
+    ] as const
+    for (let at = 2; at < buttons.length; at++) {
+      await page.getByRole('button', { name: '+ Add a button' }).click()
+    }
+    for (const [at, [id, title]] of buttons.entries()) {
+      await page.getByLabel(`Button ${at + 1} id`).fill(id)
+      await page.getByLabel(`Button ${at + 1} title`).fill(title)
+    }
+    const firstTitle = page.getByLabel('Button 1 title')
+    await firstTitle.fill('x'.repeat(21))
+
+    // Every request from here until the valid send: the refused one must add none.
+    const during: Request[] = []
+    const onRequest = (request: Request) => during.push(request)
+    page.on('request', onRequest)
+    await page.getByRole('button', { name: 'Send reply buttons' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'Fix these 2 fields first' })
+    await alert.waitFor()
+    const issues = await alert.locator('.issue-link').allTextContents()
+    expect(issues).toHaveLength(2)
+    expect(issues.find((issue) => issue.startsWith('interactive.action.buttons['))).toMatch(
+      /^interactive\.action\.buttons\[0\]\.reply\.title.*20/,
+    )
+    expect(issues.find((issue) => !issue.includes('['))).toMatch(
+      /^interactive\.action\.buttons[^.[].*3/,
+    )
+    await expect(firstTitle.getAttribute('aria-invalid')).resolves.toBe('true')
+    await screenshot(page, 'buttons-refused')
+
+    await page.getByRole('button', { name: 'Remove button 4' }).click()
+    await firstTitle.fill('Sekarang')
+    await expect.poll(() => firstTitle.getAttribute('aria-invalid')).toBe('false')
+    await page.getByRole('button', { name: 'Send reply buttons' }).click()
+    const sent = card('Kapan pesanan Anda kami kirim?')
+    await sent.and(page.locator('[data-status="read"]')).waitFor({ timeout: 20_000 })
+    page.off('request', onRequest)
+
+    const posts = during.filter(
+      (request) => request.method() === 'POST' && request.url().endsWith('/api/kirim/v1/messages'),
+    )
+    expect(posts).toHaveLength(1)
+    const body = posts[0]!.postDataJSON() as {
+      interactive: { action: { buttons: { reply: { id: string } }[] } }
+    }
+    expect(body.interactive.action.buttons.map((button) => button.reply.id)).toEqual([
+      'now',
+      'later',
+      'pickup',
+    ])
+    await expect(sent.textContent()).resolves.toContain('Sekarang · Nanti · Ambil sendiri')
+  })
+
+  it('lets the customer tap a reply button and shows the button_reply it sends', async () => {
+    const bubble = page.locator('.bubble--business', { hasText: 'Kapan pesanan Anda kami kirim?' })
+    const group = bubble.getByRole('group', { name: 'Tap a reply button as the customer' })
+    await group.waitFor()
+    await screenshot(page, 'buttons-delivered')
+    await group.getByRole('button', { name: 'Nanti' }).click()
+
+    // It comes back as a verified message.received webhook, on the feed and on the phone.
+    const inbound = page.locator('li.message--inbound', { hasText: 'button_reply' })
+    await inbound.waitFor({ timeout: 20_000 })
+    await expect(inbound.textContent()).resolves.toMatch(/button_reply\s*Nanti[\s\S]*id: later/)
+    await expect(inbound.textContent()).resolves.toContain(`from ${OPEN_WINDOW}`)
+    await page.locator('.bubble--customer', { hasText: 'Nanti' }).waitFor()
+    // WhatsApp takes one answer: the buttons are spent.
+    for (const title of ['Sekarang', 'Nanti', 'Ambil sendiri']) {
+      await expect(group.getByRole('button', { name: title }).isDisabled()).resolves.toBe(true)
+    }
+    // The sent card is still there, below the answer.
+    const { ids } = await feedOrder(page)
+    const sentId = await card('Kapan pesanan Anda kami kirim?').getAttribute('data-message-id')
+    const answerId = await inbound.getAttribute('data-inbound-id')
+    expect(ids.indexOf(answerId!)).toBeLessThan(ids.indexOf(sentId!))
+    await screenshot(page, 'buttons-answered')
+  })
+
+  it('starts a fresh session empty and shows it only its own messages, in time order', async () => {
+    const { ids: firstSession } = await feedOrder(page)
+    expect(firstSession.length).toBeGreaterThan(10)
+
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 960 } })
+    try {
+      const other = await fresh.newPage()
+      const otherErrors = collectPageErrors(other)
+      await logStatuses(other)
+      await openDemo(other, baseUrl, otherErrors)
+      await other.getByText('No messages yet').waitFor()
+      await expect(other.locator('.feed__list > li').count()).resolves.toBe(0)
+      await screenshot(other, 'session-fresh')
+
+      // The same customer the first session talked to: still nothing of the first session's.
+      const first = 'Halo dari sesi kedua (e2e)'
+      const reply = 'Balasan untuk sesi kedua (e2e)'
+      const second = 'Terima kasih, sesi kedua (e2e)'
+      const sentCard = (text: string) =>
+        other.locator('li.message[data-message-id]', { hasText: text })
+      await other.getByLabel('Message', { exact: true }).fill(first)
+      await other.getByRole('button', { name: 'Send text' }).click()
+      await sentCard(first).and(other.locator('[data-status="read"]')).waitFor({ timeout: 20_000 })
+      await other.getByLabel(`Reply as ${OPEN_WINDOW}`).fill(reply)
+      await other.getByRole('button', { name: 'Reply', exact: true }).click()
+      const answer = other.locator('li.message--inbound', { hasText: reply })
+      await answer.waitFor({ timeout: 20_000 })
+      await other.getByLabel('Message', { exact: true }).fill(second)
+      await other.getByRole('button', { name: 'Send text' }).click()
+      await sentCard(second).and(other.locator('[data-status="read"]')).waitFor({ timeout: 20_000 })
+
+      const ids = [
+        (await sentCard(second).getAttribute('data-message-id'))!,
+        (await answer.getAttribute('data-inbound-id'))!,
+        (await sentCard(first).getAttribute('data-message-id'))!,
+      ]
+      const shown = await feedOrder(other)
+      expect(shown.ids).toEqual(ids)
+      expect(shown.times, shown.times.join(', ')).toSatisfy(newestFirst)
+      expect(shown.ids.filter((id) => firstSession.includes(id))).toEqual([])
+      await screenshot(other, 'session-own-messages')
+
+      // A reload replays the session's feed from the server: the same messages, in the same order.
+      await other.reload()
+      await other.locator(`[data-message-id="${ids[0]}"]`).waitFor()
+      await expect.poll(async () => (await feedOrder(other)).ids).toEqual(ids)
+      await screenshot(other, 'session-reloaded')
+
+      // The first session got none of it: its next reply arrives after the second session's
+      // would have, on the same ordered stream.
+      const mine = 'Balasan untuk sesi pertama (e2e)'
+      await page.getByLabel('Customer’s number').selectOption(OPEN_WINDOW)
+      await page.getByLabel(`Reply as ${OPEN_WINDOW}`).fill(mine)
+      await page.getByRole('button', { name: 'Reply', exact: true }).click()
+      await page.locator('li.message--inbound', { hasText: mine }).waitFor({ timeout: 20_000 })
+      const after = await feedOrder(page)
+      expect(after.ids.filter((id) => ids.includes(id))).toEqual([])
+      expect(after.times, after.times.join(', ')).toSatisfy(newestFirst)
+      await expect(page.getByText(reply).count()).resolves.toBe(0)
+      expect(otherErrors).toEqual([])
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('shows the API key in no request or response of the page', async () => {
     await traffic.settle()
     const exchanges = [...traffic.exchanges.values()]
@@ -239,6 +528,10 @@ describe('the demo in headless Chromium, on the emulator', () => {
       ['planted', `${texts.values().next().value}${btoa(`{"k":"${EMULATOR_KEY}"}`)}`],
     ])
     expect(findSecret(planted, EMULATOR_KEY)).toEqual(['planted'])
+  })
+
+  it('logged no page error, console error or failed request', () => {
+    expect(errors).toEqual([])
   })
 
   it('ships no API key in a production build, even with KIRIM_API_KEY set', async () => {
@@ -348,6 +641,46 @@ describe('the demo in live mode, against a Kirim API over HTTP', () => {
     await expect
       .poll(() => upstream.deliveries().map((delivery) => delivery.state))
       .toEqual(['delivered', 'delivered', 'delivered'])
+  })
+
+  it('says only what it knows of the window: unknown, then the customer’s message seen by webhook', async () => {
+    const hint = (state: string) =>
+      page.locator(`.address__to .window-note[data-window="${state}"]`)
+    await expect(page.getByLabel('To', { exact: true }).inputValue()).resolves.toBe(OPEN_WINDOW)
+    await hint('unknown').waitFor()
+    await expect(hint('unknown').textContent()).resolves.toContain('Kirim’s API does not report it')
+    await screenshot(page, 'live-window-unknown')
+
+    // The customer answers on their phone: Kirim's webhook reaches the proxy over HTTP, and the
+    // message goes to the session that last wrote to them from that number.
+    const reply = 'Balasan lewat webhook (e2e, live mode)'
+    const inbound = await fetch(`${api.url}/_emulator/inbound`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ from: OPEN_WINDOW, to: SENDER, text: reply }),
+    })
+    expect(inbound.status).toBe(200)
+    const card = page.locator('li.message--inbound', { hasText: reply })
+    await card.waitFor({ timeout: 20_000 })
+    await expect(card.textContent()).resolves.toContain(`from ${OPEN_WINDOW}`)
+    await hint('open').waitFor()
+    const text = await hint('open').textContent()
+    expect(text).toContain(`24-hour window with ${SENDER}: open until at least`)
+    expect(text).toContain('seen here by webhook')
+    await screenshot(page, 'live-window-seen')
+
+    // Another browser's session saw none of it and knows nothing of the window.
+    const fresh = await browser.newContext()
+    try {
+      const other = await fresh.newPage()
+      await openDemo(other, demo.url, collectPageErrors(other))
+      await other.getByText('No messages yet').waitFor()
+      await other.getByLabel('To', { exact: true }).fill(OPEN_WINDOW)
+      await other.locator('.address__to .window-note[data-window="unknown"]').waitFor()
+      await expect(other.getByText(reply).count()).resolves.toBe(0)
+    } finally {
+      await fresh.close()
+    }
   })
 
   it('shows the server-side key in no request or response of the page', async () => {

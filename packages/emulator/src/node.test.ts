@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmulator } from './emulator.ts'
 import { type EmulatorServer, serve } from './node.ts'
@@ -20,6 +21,18 @@ const post = (body: string | Uint8Array<ArrayBuffer>, headers: Record<string, st
     method: 'POST',
     headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json', ...headers },
     body,
+  })
+/** Writes `wire` on a fresh connection; what came back once the server closed it. */
+const raw = (wire: string) =>
+  new Promise<string>((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1')
+    let received = ''
+    socket.on('data', (chunk) => {
+      received += chunk
+    })
+    socket.on('close', () => resolve(received))
+    socket.on('error', reject)
+    socket.write(wire)
   })
 const valid = JSON.stringify({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })
 
@@ -74,6 +87,21 @@ describe('serve', () => {
     )
     expect(status).toBe(431)
     expect(JSON.parse(body).error.code).toBe('request_header_fields_too_large')
+  })
+
+  it('answers a request whose Host makes no URL with a 400 envelope, and closes', async () => {
+    const answer = await raw('GET /v1/health HTTP/1.1\r\nHost: [\r\n\r\n')
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+    expect(answer).toMatch(/\r\nconnection: close\r\n/i)
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))
+    expect(body.error).toMatchObject({ type: 'invalid_request_error', code: 'malformed_request' })
+    expect((await fetch(`${server.url}/v1/health`)).status).toBe(200)
+  })
+
+  it('serves HTTP/1.0 without a Host header (only the path matters)', async () => {
+    const answer = await raw('GET /v1/health HTTP/1.0\r\n\r\n')
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /)
+    expect(answer).toContain('"status":"ok"')
   })
 
   it('serves HEAD without a body', async () => {

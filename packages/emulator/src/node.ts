@@ -1,13 +1,19 @@
 /**
  * @module
- * `@kirim/emulator/node`: serves an emulator on a port with Node's `http`, bridging
- * Node requests to the Web-standard handler. A dropped-connection fault destroys the
- * socket without an answer.
+ * `@kirim/emulator/node`: serves an emulator on a port with Node's `http`. `@hono/node-server`
+ * bridges Node's requests to the Web-standard handler (bodies streamed both ways, unread request
+ * bodies drained so a keep-alive connection stays usable). A dropped-connection fault destroys
+ * the socket without an answer; a request Node or the bridge cannot read gets the contract's
+ * error envelope.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, STATUS_CODES } from 'node:http'
 import type { Socket } from 'node:net'
+import { getRequestListener, RequestError } from '@hono/node-server'
 import type { Emulator } from './emulator.ts'
+import { ApiError, internalError } from './errors/api-error.ts'
 import { ConnectionDroppedError } from './errors/connection-dropped.ts'
+import { CORS_HEADERS } from './http/cors.ts'
+import { errorResult, toResponse } from './http/result.ts'
 import { newId } from './ids/ulid.ts'
 
 /** Where to listen. */
@@ -27,118 +33,27 @@ export interface EmulatorServer {
   close(): Promise<void>
 }
 
-const REASONS: Readonly<Record<number, string>> = {
-  400: 'Bad Request',
-  431: 'Request Header Fields Too Large',
-}
+/** Twice Node's default: a request head past it is answered 431. */
+const MAX_HEADER_BYTES = 32 * 1024
 
-/** Past this many unread bytes after the answer, the socket is closed instead of drained. */
-const MAX_DISCARD_BYTES = 64 * 1024 * 1024
-
-/**
- * A lazily pulled Web stream over the request body. Cancelling it stops reading; `drain`
- * then discards whatever the client still sends (so a keep-alive connection stays usable),
- * closing the socket if that is absurdly much.
- */
-function bodyStream(request: IncomingMessage): {
-  stream: ReadableStream<Uint8Array>
-  drain: () => void
-} {
-  let finished = false
-  let draining = false
-  let listener: ((chunk: Buffer) => void) | undefined
-  const drain = () => {
-    if (draining || request.complete) return
-    draining = true
-    finished = true
-    if (listener !== undefined) request.off('data', listener)
-    let discarded = 0
-    request.on('data', (chunk: Buffer) => {
-      discarded += chunk.byteLength
-      if (discarded > MAX_DISCARD_BYTES) request.socket.destroy()
-    })
-    request.resume()
-  }
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        listener = (chunk) => {
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
-          if ((controller.desiredSize ?? 0) <= 0) request.pause()
-        }
-        request.on('data', listener)
-        request.once('end', () => {
-          if (finished) return
-          finished = true
-          controller.close()
-        })
-        request.once('error', (error) => {
-          if (finished) return
-          finished = true
-          controller.error(error)
-        })
-        request.pause()
-      },
-      pull() {
-        request.resume()
-      },
-      cancel() {
-        drain()
-      },
-    },
-    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
-  )
-  return { stream, drain }
-}
-
-function toRequest(
-  request: IncomingMessage,
-  base: string,
-): { request: Request; drain: () => void } {
-  const url = new URL(request.url ?? '/', base)
-  const headers = new Headers()
-  const raw = request.rawHeaders
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    try {
-      headers.append(raw[i]!, raw[i + 1]!)
-    } catch {
-      // A header value Headers cannot hold is dropped, as a browser would.
-    }
-  }
-  const method = request.method ?? 'GET'
-  if (method === 'GET' || method === 'HEAD') {
-    return { request: new Request(url, { method, headers }), drain: () => request.resume() }
-  }
-  const body = bodyStream(request)
-  const init = { method, headers, body: body.stream, duplex: 'half' }
-  return { request: new Request(url, init as RequestInit), drain: body.drain }
-}
-
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
-  const headers: [string, string][] = []
-  response.headers.forEach((value, name) => {
-    headers.push([name, value])
-  })
-  const body = response.body === null ? undefined : new Uint8Array(await response.arrayBuffer())
-  res.writeHead(response.status, headers.flat())
-  res.end(body)
-}
-
-function envelope(status: number, code: string, message: string): string {
+/** The error envelope for a request that never reached the emulator's handler. */
+function refusal(error: ApiError, headers: Readonly<Record<string, string>> = {}): Response {
   const requestId = newId('req', Date.now())
-  const body = JSON.stringify({
-    error: { type: 'invalid_request_error', code, message, request_id: requestId },
+  return toResponse(errorResult(error, requestId), 'GET', { ...CORS_HEADERS, ...headers })
+}
+
+const malformed = (message: string): ApiError =>
+  new ApiError({ status: 400, type: 'invalid_request_error', code: 'malformed_request', message })
+
+/** Writes `response` onto a socket Node's parser gave up on (there is no `ServerResponse`). */
+async function endSocket(socket: Socket, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer())
+  const head = [`HTTP/1.1 ${response.status} ${STATUS_CODES[response.status] ?? 'Error'}`]
+  response.headers.forEach((value, name) => {
+    head.push(`${name}: ${value}`)
   })
-  return [
-    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}`,
-    'Content-Type: application/json; charset=utf-8',
-    `Content-Length: ${new TextEncoder().encode(body).byteLength}`,
-    `X-Request-Id: ${requestId}`,
-    'Access-Control-Allow-Origin: *',
-    'Connection: close',
-    '',
-    body,
-  ].join('\r\n')
+  head.push(`content-length: ${body.byteLength}`, 'connection: close', '', '')
+  if (socket.writable) socket.end(Buffer.concat([Buffer.from(head.join('\r\n')), body]))
 }
 
 /**
@@ -154,63 +69,52 @@ export async function serve(
   options: ServeOptions = {},
 ): Promise<EmulatorServer> {
   const host = options.host ?? '127.0.0.1'
-  const server = createServer({ maxHeaderSize: 32 * 1024 }, (req, res) => {
-    void (async () => {
-      let converted: ReturnType<typeof toRequest>
+  const listener = getRequestListener(
+    async (request, { incoming }) => {
       try {
-        converted = toRequest(req, `http://${req.headers.host ?? 'localhost'}`)
-      } catch {
-        try {
-          converted = toRequest(req, 'http://localhost')
-        } catch {
-          req.socket.end(
-            envelope(400, 'malformed_request', 'The request target is not a valid URL.'),
-          )
-          return
-        }
-      }
-      try {
-        const response = await emulator.fetch(converted.request)
-        // Whatever body the handler did not read is discarded, keeping the connection usable.
-        converted.drain()
-        await writeResponse(response, res)
+        const response = await emulator.fetch(request)
+        // Answered before the whole body came (a 413): the rest is still on its way, and the
+        // bridge gives up draining a slow sender, so say at once that this connection ends.
+        if (!incoming.complete) response.headers.set('Connection', 'close')
+        return response
       } catch (error) {
-        if (error instanceof ConnectionDroppedError) {
-          req.socket.destroy()
-          return
+        // What the fault is for: the client sees its connection cut, with no answer at all.
+        if (error instanceof ConnectionDroppedError) incoming.socket.destroy()
+        throw error
+      }
+    },
+    {
+      // Only the path matters to the emulator, so an HTTP/1.0 request without Host is served.
+      hostname: 'localhost',
+      // A library must not swap the Request and Response classes of the process it runs in.
+      overrideGlobalObjects: false,
+      errorHandler: (error) => {
+        if (error instanceof ConnectionDroppedError) return
+        if (error instanceof RequestError) {
+          const message = `The request target or Host header is not valid (${error.message}).`
+          return refusal(malformed(message), { Connection: 'close' })
         }
         console.error('[kirim-emulator] could not answer:', error)
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
-        res.end(
-          JSON.stringify({
-            error: {
-              type: 'api_error',
-              code: 'internal_error',
-              message: 'Unexpected emulator error.',
-            },
-          }),
-        )
-      }
-    })()
-  })
+        return refusal(internalError('Unexpected emulator error.'))
+      },
+    },
+  )
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, listener)
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || error.code === 'ECONNRESET') {
       socket.destroy()
       return
     }
-    socket.end(
+    const refused =
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? envelope(
-            431,
-            'request_header_fields_too_large',
-            'The request headers are too large (32 KiB at most).',
-          )
-        : envelope(
-            400,
-            'malformed_request',
-            `The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}).`,
-          ),
-    )
+        ? new ApiError({
+            status: 431,
+            type: 'invalid_request_error',
+            code: 'request_header_fields_too_large',
+            message: `The request headers are too large (${MAX_HEADER_BYTES / 1024} KiB at most).`,
+          })
+        : malformed(`The request is not valid HTTP/1.1 (${error.code ?? 'parse error'}).`)
+    endSocket(socket, refusal(refused)).catch(() => socket.destroy())
   })
 
   await new Promise<void>((resolve, reject) => {

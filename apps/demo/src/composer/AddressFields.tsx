@@ -1,17 +1,29 @@
-/** The sender (`from`) and the recipient (`to`), with the emulator's test recipients as quick picks. */
-import type { TestRecipient } from '../../shared/protocol.ts'
+/**
+ * The sender (`from`) and the recipient (`to`), with the emulator's test recipients as quick
+ * picks. Under `to`: what the page knows of the 24-hour window with that customer, then what
+ * the test recipient does.
+ */
+import type { DemoPageConfig, ReceivedEntry } from '../../shared/protocol.ts'
+import { useWindowView } from '../conversations/useWindowView.ts'
+import { WindowNote } from '../conversations/WindowNote.tsx'
 import { Field, TextField } from '../ui/Field.tsx'
+import { NumberSelect } from '../ui/NumberSelect.tsx'
 import type { Draft } from './draft.ts'
 
 export interface AddressFieldsProps {
   readonly draft: Draft
   readonly update: (change: (draft: Draft) => Draft) => void
-  readonly numbers: readonly string[]
-  readonly testRecipients: readonly TestRecipient[]
+  readonly config: DemoPageConfig
+  /** This session's customer messages. */
+  readonly received: readonly ReceivedEntry[]
 }
 
-export function AddressFields({ draft, update, numbers, testRecipients }: AddressFieldsProps) {
-  const picked = testRecipients.find((recipient) => recipient.number === draft.to.trim())
+export function AddressFields({ draft, update, config, received }: AddressFieldsProps) {
+  const { numbers, testRecipients } = config
+  const to = draft.to.trim()
+  const from = draft.from.trim() === '' ? undefined : draft.from.trim()
+  const picked = testRecipients.find((recipient) => recipient.number === to)
+  const window = useWindowView({ config, customer: to, business: from, received })
   return (
     <div className="address">
       {numbers.length > 0 ? (
@@ -25,18 +37,12 @@ export function AddressFields({ draft, update, numbers, testRecipients }: Addres
           }
         >
           {(control) => (
-            <select
+            <NumberSelect
               {...control}
-              className="input input--select"
+              numbers={numbers}
               value={draft.from}
-              onChange={(event) => update((current) => ({ ...current, from: event.target.value }))}
-            >
-              {numbers.map((number) => (
-                <option key={number} value={number}>
-                  {number}
-                </option>
-              ))}
-            </select>
+              onChange={(from) => update((current) => ({ ...current, from }))}
+            />
           )}
         </Field>
       ) : (
@@ -60,7 +66,14 @@ export function AddressFields({ draft, update, numbers, testRecipients }: Addres
           inputMode="tel"
           autoComplete="tel"
           placeholder="+628111111111"
-          hint={picked?.hint ?? 'The customer’s number in E.164 format, with the leading +.'}
+          hint={
+            <>
+              <WindowNote view={window} customer={to} business={from} />
+              <span className="field__hint-line">
+                {picked?.hint ?? 'The customer’s number in E.164 format, with the leading +.'}
+              </span>
+            </>
+          }
           value={draft.to}
           onChange={(to) => update((current) => ({ ...current, to }))}
         />

@@ -5,7 +5,6 @@
  * it through the proxy.
  */
 import {
-  type Message,
   parseSendMessage,
   type SendMessageBody,
   ValidationError,
@@ -13,8 +12,10 @@ import {
 } from '@kirim/core'
 import { useSendMessage } from '@kirim/react'
 import { type FormEvent, type KeyboardEvent, useCallback, useMemo, useRef, useState } from 'react'
-import type { DemoPageConfig } from '../../shared/protocol.ts'
+import type { DemoPageConfig, ReceivedEntry } from '../../shared/protocol.ts'
+import type { OnSent } from '../messages/onSent.ts'
 import { AddressFields } from './AddressFields.tsx'
+import { ButtonsFields } from './ButtonsFields.tsx'
 import { CtaUrlFields } from './CtaUrlFields.tsx'
 import { buildBody, COMPOSER_KINDS, type Draft, initialDraft } from './draft.ts'
 import { findInput, groupIssues, IssuesContext } from './issues.ts'
@@ -28,8 +29,10 @@ import { TextFields } from './TextFields.tsx'
 
 export interface ComposerProps {
   readonly config: DemoPageConfig
+  /** This session's customer messages, for what the page knows of the 24-hour window. */
+  readonly received: readonly ReceivedEntry[]
   /** Called with each message Kirim stored (failed ones included) and the body it was sent with. */
-  readonly onSent: (message: Message, body: SendMessageBody) => void
+  readonly onSent: OnSent
 }
 
 /** The issues of a draft as `@kirim/core` sees them, `[]` when it is valid. */
@@ -43,7 +46,7 @@ function issuesOf(draft: Draft): readonly ValidationIssue[] {
   }
 }
 
-export function Composer({ config, onSent }: ComposerProps) {
+export function Composer({ config, received, onSent }: ComposerProps) {
   const [draft, setDraft] = useState(() =>
     initialDraft(config.numbers[0] ?? '', config.testRecipients[0]?.number ?? ''),
   )
@@ -109,12 +112,7 @@ export function Composer({ config, onSent }: ComposerProps) {
           {showProblem ? (
             <ProblemSummary problem={problem} issues={issues} onFocusIssue={focusIssue} />
           ) : null}
-          <AddressFields
-            draft={draft}
-            update={update}
-            numbers={config.numbers}
-            testRecipients={config.testRecipients}
-          />
+          <AddressFields draft={draft} update={update} config={config} received={received} />
           <KindPicker
             kind={draft.kind}
             onChange={(kind) => update((current) => ({ ...current, kind }))}
@@ -130,6 +128,7 @@ export function Composer({ config, onSent }: ComposerProps) {
             ) : null}
             {draft.kind === 'cta_url' ? <CtaUrlFields draft={draft} update={update} /> : null}
             {draft.kind === 'list' ? <ListFields draft={draft} update={update} /> : null}
+            {draft.kind === 'buttons' ? <ButtonsFields draft={draft} update={update} /> : null}
           </div>
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={send.isPending}>

@@ -1,6 +1,7 @@
 /** An interactive message with one link button (`cta_url`). */
 import { TextField } from '../ui/Field.tsx'
 import type { Draft } from './draft.ts'
+import { InteractiveTextFields } from './InteractiveTextFields.tsx'
 
 export interface CtaUrlFieldsProps {
   readonly draft: Draft
@@ -13,27 +14,7 @@ export function CtaUrlFields({ draft, update }: CtaUrlFieldsProps) {
     update((current) => ({ ...current, ctaUrl: { ...current.ctaUrl, ...patch } }))
   return (
     <>
-      <TextField
-        label="Header"
-        path="interactive.header.text"
-        aside="optional"
-        value={cta.header}
-        onChange={(header) => set({ header })}
-      />
-      <TextField
-        label="Body"
-        path="interactive.body.text"
-        rows={3}
-        value={cta.body}
-        onChange={(body) => set({ body })}
-      />
-      <TextField
-        label="Footer"
-        path="interactive.footer.text"
-        aside="optional"
-        value={cta.footer}
-        onChange={(footer) => set({ footer })}
-      />
+      <InteractiveTextFields text={cta} onChange={set} bodyRows={3} />
       <div className="grid-2">
         <TextField
           label="Button text"

@@ -5,7 +5,8 @@
 
 import { TextField } from '../ui/Field.tsx'
 import { type Draft, emptyRow, type ListRowDraft, type ListSectionDraft } from './draft.ts'
-import { useIssues } from './issues.ts'
+import { GroupIssues } from './GroupIssues.tsx'
+import { HeaderField, InteractiveTextFields } from './InteractiveTextFields.tsx'
 
 export interface ListFieldsProps {
   readonly draft: Draft
@@ -13,19 +14,6 @@ export interface ListFieldsProps {
 }
 
 const SECTIONS = 'interactive.action.sections'
-
-/** Issues about a whole group (too many rows, duplicate ids), shown above it. */
-function GroupIssues({ path }: { readonly path: string }) {
-  const messages = useIssues(path)
-  if (messages.length === 0) return null
-  return (
-    <ul className="field__errors group-errors" data-path={path}>
-      {messages.map((message) => (
-        <li key={message}>{message}</li>
-      ))}
-    </ul>
-  )
-}
 
 export function ListFields({ draft, update }: ListFieldsProps) {
   const list = draft.list
@@ -51,13 +39,7 @@ export function ListFields({ draft, update }: ListFieldsProps) {
   return (
     <>
       <div className="grid-2">
-        <TextField
-          label="Header"
-          path="interactive.header.text"
-          aside="optional"
-          value={list.header}
-          onChange={(header) => set({ header })}
-        />
+        <HeaderField value={list.header} onChange={(header) => set({ header })} />
         <TextField
           label="Button"
           path="interactive.action.button"
@@ -66,20 +48,7 @@ export function ListFields({ draft, update }: ListFieldsProps) {
           onChange={(button) => set({ button })}
         />
       </div>
-      <TextField
-        label="Body"
-        path="interactive.body.text"
-        rows={2}
-        value={list.body}
-        onChange={(body) => set({ body })}
-      />
-      <TextField
-        label="Footer"
-        path="interactive.footer.text"
-        aside="optional"
-        value={list.footer}
-        onChange={(footer) => set({ footer })}
-      />
+      <InteractiveTextFields text={list} onChange={set} bodyRows={2} withoutHeader />
       <GroupIssues path={SECTIONS} />
       {list.sections.map((section, sectionAt) => {
         const sectionPath = `${SECTIONS}[${sectionAt}]`

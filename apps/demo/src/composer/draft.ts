@@ -16,6 +16,7 @@ export type ComposerKind =
   | 'audio'
   | 'cta_url'
   | 'list'
+  | 'buttons'
 
 export type MediaKind = 'image' | 'document' | 'video' | 'audio'
 
@@ -29,6 +30,7 @@ export const COMPOSER_KINDS: readonly { readonly kind: ComposerKind; readonly la
   { kind: 'audio', label: 'Audio' },
   { kind: 'cta_url', label: 'Link button' },
   { kind: 'list', label: 'List' },
+  { kind: 'buttons', label: 'Reply buttons' },
 ]
 
 export interface MediaDraft {
@@ -46,6 +48,11 @@ export interface ListRowDraft {
 export interface ListSectionDraft {
   readonly title: string
   readonly rows: readonly ListRowDraft[]
+}
+
+export interface ReplyButtonDraft {
+  readonly id: string
+  readonly title: string
 }
 
 export interface Draft {
@@ -74,6 +81,12 @@ export interface Draft {
     readonly button: string
     readonly sections: readonly ListSectionDraft[]
   }
+  readonly buttons: {
+    readonly header: string
+    readonly body: string
+    readonly footer: string
+    readonly buttons: readonly ReplyButtonDraft[]
+  }
 }
 
 /** A template's key in the picker. */
@@ -88,6 +101,9 @@ export const EXAMPLE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
 
 /** A blank list row. */
 export const emptyRow = (): ListRowDraft => ({ id: '', title: '', description: '' })
+
+/** A blank reply button. */
+export const emptyButton = (): ReplyButtonDraft => ({ id: '', title: '' })
 
 /** The first draft: the examples of the "Send your first message" guide, ready to send. */
 export function initialDraft(from: string, to: string): Draft {
@@ -131,6 +147,15 @@ export function initialDraft(from: string, to: string): Draft {
             { id: 'tech', title: 'Teknis', description: 'Bug, error, kesulitan' },
           ],
         },
+      ],
+    },
+    buttons: {
+      header: '',
+      body: 'Konfirmasi pesanan ORD-12345?',
+      footer: '',
+      buttons: [
+        { id: 'confirm', title: 'Ya, konfirmasi' },
+        { id: 'cancel', title: 'Batalkan' },
       ],
     },
   }
@@ -238,6 +263,25 @@ export function buildBody(draft: Draft): Record<string, unknown> {
                 ),
               }),
             ),
+          },
+        }),
+      }
+    }
+    case 'buttons': {
+      const buttons = draft.buttons
+      return {
+        ...address,
+        type: 'interactive',
+        interactive: withOptional({
+          type: 'button',
+          header: optional(buttons.header, (text) => ({ type: 'text', text })),
+          body: { text: buttons.body },
+          footer: optional(buttons.footer, (text) => ({ text })),
+          action: {
+            buttons: buttons.buttons.map((button) => ({
+              type: 'reply',
+              reply: { id: button.id, title: button.title },
+            })),
           },
         }),
       }

@@ -1,11 +1,12 @@
 /**
  * The chat bubbles of the customer's phone: a business message appears once it is delivered (a
- * list shows its rows to choose from), and the customer's own messages on the right.
+ * list shows its rows to choose from, reply buttons are there to tap), and the customer's own
+ * messages on the right.
  */
 import type { SendMessageBody } from '@kirim/core'
+import type { InteractiveReply } from '@kirim/core/webhooks'
 import { useMessageStatus, useTemplates } from '@kirim/react'
-import type { InboxEntry } from '../../shared/protocol.ts'
-import type { SentEntry } from '../messages/sent.ts'
+import type { ReceivedEntry, SentEntry } from '../../shared/protocol.ts'
 import { summarize } from '../messages/summary.ts'
 
 const MEDIA = new Set(['image', 'document', 'video', 'audio'])
@@ -46,19 +47,12 @@ function TemplateText({
   return <p className="bubble__text">{text}</p>
 }
 
-type ListReply = {
-  readonly type: 'list_reply'
-  readonly id: string
-  readonly title: string
-  readonly description?: string | undefined
-}
-
 export interface ChatBubbleProps {
   readonly entry: SentEntry
-  /** Whether the customer already answered an interactive message after this one. */
+  /** Whether the customer already answered this interactive message. */
   readonly answered: boolean
   readonly choosing: boolean
-  readonly onChoose: (reply: ListReply) => void
+  readonly onChoose: (reply: InteractiveReply) => void
 }
 
 export function ChatBubble({ entry, answered, choosing, onChoose }: ChatBubbleProps) {
@@ -70,7 +64,7 @@ export function ChatBubble({ entry, answered, choosing, onChoose }: ChatBubblePr
   return (
     <li className="bubble bubble--business">
       {interactive !== undefined &&
-      interactive.type === 'list' &&
+      interactive.type !== 'cta_url' &&
       interactive.header?.type === 'text' ? (
         <p className="bubble__header">{interactive.header.text}</p>
       ) : null}
@@ -118,12 +112,28 @@ export function ChatBubble({ entry, answered, choosing, onChoose }: ChatBubblePr
           )}
         </fieldset>
       ) : null}
+      {interactive?.type === 'button' ? (
+        <fieldset className="bubble__list bubble__list--buttons">
+          <legend className="visually-hidden">Tap a reply button as the customer</legend>
+          {interactive.action.buttons.map(({ reply }) => (
+            <button
+              key={reply.id}
+              type="button"
+              className="bubble__row bubble__row--button"
+              disabled={answered || choosing}
+              onClick={() => onChoose({ type: 'button_reply', id: reply.id, title: reply.title })}
+            >
+              <span className="bubble__row-title">{reply.title}</span>
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
       <span className="bubble__meta">{status === 'read' ? 'Read' : 'Delivered'}</span>
     </li>
   )
 }
 
-export function CustomerBubble({ entry }: { readonly entry: InboxEntry }) {
+export function CustomerBubble({ entry }: { readonly entry: ReceivedEntry }) {
   return (
     <li className="bubble bubble--customer">
       {entry.interactive === undefined ? (

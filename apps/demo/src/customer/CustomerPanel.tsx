@@ -1,60 +1,65 @@
 /**
  * Emulator mode only: the customer's phone. It shows what reached the customer, lets you reply as
- * them (which opens the 24-hour window and makes the emulator send a `message.received` webhook)
- * and answer a list by choosing a row (an interactive `list_reply`).
+ * them (which opens the 24-hour window and makes the emulator send a `message.received` webhook),
+ * answer a list by choosing a row (`list_reply`) or tap a reply button (`button_reply`), and says
+ * what the emulator knows of the window between the customer and the business number.
  */
-import { useMutation } from '@tanstack/react-query'
+import type { InteractiveReply } from '@kirim/core/webhooks'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useId, useState } from 'react'
-import type { DemoPageConfig } from '../../shared/protocol.ts'
-import { type CustomerMessage, type InboundReceipt, sendAsCustomer } from '../api/emulator.ts'
-import type { InboxItem } from '../api/useInbox.ts'
-import type { SentEntry } from '../messages/sent.ts'
+import type { DemoPageConfig, FeedFrame } from '../../shared/protocol.ts'
+import { type CustomerMessage, sendAsCustomer } from '../api/emulator.ts'
+import { useWindowView } from '../conversations/useWindowView.ts'
+import { WindowNote } from '../conversations/WindowNote.tsx'
+import { windowKeys } from '../conversations/windowQuery.ts'
+import { newestFirst } from '../messages/feedOrder.ts'
+import { NumberSelect } from '../ui/NumberSelect.tsx'
+import { isAnswered } from './answered.ts'
 import { ChatBubble, CustomerBubble } from './ChatBubble.tsx'
+import type { Conversation } from './conversation.ts'
+
+type SentFrame = Extract<FeedFrame, { kind: 'sent' }>
+type ReceivedFrame = Extract<FeedFrame, { kind: 'received' }>
 
 export interface CustomerPanelProps {
   readonly config: DemoPageConfig
-  readonly customer: string
-  readonly onCustomerChange: (customer: string) => void
-  readonly sent: readonly SentEntry[]
-  readonly inbox: readonly InboxItem[]
+  readonly conversation: Conversation
+  readonly onConversationChange: (conversation: Conversation) => void
+  readonly sent: readonly SentFrame[]
+  readonly received: readonly ReceivedFrame[]
 }
-
-const clock = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-})
 
 export function CustomerPanel({
   config,
-  customer,
-  onCustomerChange,
+  conversation,
+  onConversationChange,
   sent,
-  inbox,
+  received,
 }: CustomerPanelProps) {
+  const { customer, business } = conversation
   const [draft, setDraft] = useState('')
-  const [receipt, setReceipt] = useState<InboundReceipt | undefined>()
-  // The interactive messages the customer answered (WhatsApp takes one answer per list).
-  const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set())
-  const selectId = useId()
+  const customerId = useId()
+  const businessId = useId()
   const replyId = useId()
+  const queryClient = useQueryClient()
+  const window = useWindowView({ config, customer, business, received })
 
-  const toCustomer = sent.filter((entry) => entry.body.to === customer)
-  // The business number the customer talks to: the one that last wrote to them.
-  const business = toCustomer[0]?.body.from ?? config.numbers[0]
-  const fromCustomer = inbox.filter((entry) => entry.from === customer)
-  const conversation = [
-    ...toCustomer.map((entry) => ({ at: entry.sentAt, sent: entry, received: undefined })),
-    ...fromCustomer.map((entry) => ({ at: entry.arrivedAt, sent: undefined, received: entry })),
-  ].sort((a, b) => a.at - b.at)
+  const between = (from: string | undefined, to: string | undefined) =>
+    from === undefined || to === undefined || from === to
+  const toCustomer = sent.filter((entry) => entry.to === customer && between(entry.from, business))
+  const fromCustomer = received.filter(
+    (entry) => entry.from === customer && between(entry.to, business),
+  )
+  const chat = [...toCustomer, ...fromCustomer].sort((a, b) => newestFirst(b, a))
 
   const reply = useMutation({
     mutationFn: (message: CustomerMessage) => sendAsCustomer(customer, business, message),
-    onSuccess: (answer) => setReceipt(answer),
+    // The emulator opened the window as it took the message: no need to wait for the webhook.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: windowKeys.customer(customer) }),
   })
 
   const known = new Set([...config.testRecipients.map((recipient) => recipient.number), customer])
-  for (const entry of sent) known.add(entry.body.to)
+  for (const entry of sent) known.add(entry.to)
   const label = (number: string) =>
     config.testRecipients.find((recipient) => recipient.number === number)?.label
 
@@ -63,6 +68,7 @@ export function CustomerPanel({
     if (draft.trim() === '') return
     reply.mutate({ text: draft }, { onSuccess: () => setDraft('') })
   }
+  const choose = (interactive: InteractiveReply) => reply.mutate({ interactive })
 
   return (
     <section className="card customer" aria-labelledby="customer-title">
@@ -72,30 +78,48 @@ export function CustomerPanel({
             Customer
           </h2>
           <p className="card__subtitle">
-            Play the customer on the emulator: reply, or pick a row of a list.
+            Play the customer on the emulator: reply, pick a row of a list, or tap a reply button.
           </p>
         </div>
       </header>
       <div className="customer__picker">
-        <label className="field__label" htmlFor={selectId}>
-          Customer’s number
-        </label>
-        <select
-          id={selectId}
-          className="input input--select"
-          value={customer}
-          onChange={(event) => {
-            setReceipt(undefined)
-            onCustomerChange(event.target.value)
-          }}
-        >
-          {[...known].map((number) => (
-            <option key={number} value={number}>
-              {number}
-              {label(number) === undefined ? '' : ` · ${label(number)}`}
-            </option>
-          ))}
-        </select>
+        <div className="customer__select">
+          <label className="field__label" htmlFor={customerId}>
+            Customer’s number
+          </label>
+          <select
+            id={customerId}
+            className="input input--select"
+            value={customer}
+            onChange={(event) => {
+              reply.reset()
+              onConversationChange({ customer: event.target.value, business })
+            }}
+          >
+            {[...known].map((number) => (
+              <option key={number} value={number}>
+                {number}
+                {label(number) === undefined ? '' : ` · ${label(number)}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        {config.numbers.length > 1 ? (
+          <div className="customer__select">
+            <label className="field__label" htmlFor={businessId}>
+              Writes to
+            </label>
+            <NumberSelect
+              id={businessId}
+              numbers={config.numbers}
+              value={business}
+              onChange={(number) => {
+                reply.reset()
+                onConversationChange({ customer, business: number })
+              }}
+            />
+          </div>
+        ) : null}
       </div>
       <div className="phone">
         <div className="phone__bar">
@@ -108,28 +132,20 @@ export function CustomerPanel({
           </span>
         </div>
         <ol className="phone__chat" aria-label={`Conversation of ${customer}`}>
-          {conversation.length === 0 ? (
+          {chat.length === 0 ? (
             <li className="phone__empty">Nothing here yet. Send this customer a message.</li>
           ) : (
-            conversation.map(({ sent: business, received }) =>
-              business !== undefined ? (
+            chat.map((entry) =>
+              entry.kind === 'sent' ? (
                 <ChatBubble
-                  key={business.id}
-                  entry={business}
-                  answered={answered.has(business.id)}
+                  key={entry.id}
+                  entry={entry}
+                  answered={isAnswered(entry, received)}
                   choosing={reply.isPending}
-                  onChoose={(interactive) =>
-                    reply.mutate(
-                      { interactive },
-                      {
-                        onSuccess: () =>
-                          setAnswered((current) => new Set(current).add(business.id)),
-                      },
-                    )
-                  }
+                  onChoose={choose}
                 />
-              ) : received === undefined ? null : (
-                <CustomerBubble key={received.id} entry={received} />
+              ) : (
+                <CustomerBubble key={entry.id} entry={entry} />
               ),
             )
           )}
@@ -159,15 +175,10 @@ export function CustomerPanel({
         <p className="customer__note customer__note--error" role="alert">
           {reply.error.message}
         </p>
-      ) : receipt === undefined ? (
-        <p className="customer__note">
-          A reply from the customer opens a 24-hour window for free-form messages.
-        </p>
-      ) : (
-        <p className="customer__note customer__note--ok" role="status">
-          Window open with {business} until {clock.format(new Date(receipt.window_expires_at))}.
-        </p>
-      )}
+      ) : null}
+      <p className="customer__note customer__window" role="status">
+        <WindowNote view={window} customer={customer} business={business} />
+      </p>
     </section>
   )
 }

@@ -1,11 +1,15 @@
 /**
  * The guide's fallback for a text that failed with `outside_24h_window`: send the approved
- * `reengagement` template instead, which works outside the 24-hour window.
+ * `reengagement` template instead, which works outside the 24-hour window. The session's feed
+ * is told which message it replaced, so the link survives a reload.
  */
 import type { SendMessageBody } from '@kirim/core'
 import { useSendMessage } from '@kirim/react'
+import { useMutation } from '@tanstack/react-query'
+import type { SentEntry } from '../../shared/protocol.ts'
+import { linkFallback } from '../api/fallbacks.ts'
 import { describeSendProblem } from '../composer/sendProblem.ts'
-import type { OnSent, SentEntry } from './sent.ts'
+import type { OnSent } from './onSent.ts'
 
 export interface FallbackOfferProps {
   readonly failed: SentEntry
@@ -16,6 +20,7 @@ export interface FallbackOfferProps {
 
 export function FallbackOffer({ failed, sentFallback, onSent }: FallbackOfferProps) {
   const send = useSendMessage()
+  const link = useMutation({ mutationFn: linkFallback })
   if (sentFallback !== undefined) {
     return (
       <p className="fallback fallback--done">
@@ -23,13 +28,21 @@ export function FallbackOffer({ failed, sentFallback, onSent }: FallbackOfferPro
       </p>
     )
   }
+  // From the number the text failed from: the window is per business number.
   const body: SendMessageBody = {
-    ...(failed.body.from === undefined ? {} : { from: failed.body.from }),
-    to: failed.body.to,
+    ...(failed.from === undefined ? {} : { from: failed.from }),
+    to: failed.to,
     type: 'template',
     template: { name: 'reengagement', language: 'id_ID' },
   }
-  const problem = send.error === null ? undefined : describeSendProblem(send.error)
+  const problem =
+    send.error !== null
+      ? describeSendProblem(send.error)
+      : link.error !== null
+        ? { title: 'Sent, but not linked to this message', message: link.error.message }
+        : undefined
+  // Once the template is sent, the feed's update (not another click) finishes the offer.
+  const busy = send.isPending || link.isPending || link.isSuccess
   return (
     <div className="fallback">
       <p className="fallback__text">
@@ -38,15 +51,25 @@ export function FallbackOffer({ failed, sentFallback, onSent }: FallbackOfferPro
       <button
         type="button"
         className="button button--secondary button--small"
-        disabled={send.isPending}
-        onClick={() =>
-          send.mutate(body, {
-            onSuccess: (message) =>
-              onSent({ id: message.id, body, sentAt: Date.now(), fallbackFor: failed.id }),
-          })
-        }
+        disabled={busy}
+        onClick={() => {
+          // A template already sent is linked again, never sent twice.
+          if (send.data !== undefined) link.mutate({ failed: failed.id, fallback: send.data.id })
+          else {
+            send.mutate(body, {
+              onSuccess: (message) => {
+                onSent(message, body)
+                link.mutate({ failed: failed.id, fallback: message.id })
+              },
+            })
+          }
+        }}
       >
-        {send.isPending ? 'Sending…' : 'Send the reengagement template instead'}
+        {busy
+          ? 'Sending…'
+          : send.data === undefined
+            ? 'Send the reengagement template instead'
+            : 'Link the template to this message again'}
       </button>
       {problem === undefined ? null : (
         <p className="fallback__error" role="alert">

@@ -1,13 +1,8 @@
 /** A customer message from a verified `message.received` webhook. */
-import type { InboxEntry } from '../../shared/protocol.ts'
+import type { ReceivedEntry } from '../../shared/protocol.ts'
+import { timeOfDay } from '../ui/clock.ts'
 
-const time = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
-
-export function InboundCard({ entry }: { readonly entry: InboxEntry }) {
+export function InboundCard({ entry }: { readonly entry: ReceivedEntry }) {
   return (
     <li className="message message--inbound" data-inbound-id={entry.id}>
       <div className="message__head">
@@ -29,7 +24,7 @@ export function InboundCard({ entry }: { readonly entry: InboxEntry }) {
       <p className="message__meta">
         <code>{entry.id}</code>
         <span aria-hidden="true"> · </span>
-        <time dateTime={entry.receivedAt}>{time.format(new Date(entry.receivedAt))}</time>
+        <time dateTime={entry.receivedAt}>{timeOfDay.format(new Date(entry.receivedAt))}</time>
         <span aria-hidden="true"> · </span>opens the 24-hour window
       </p>
     </li>

@@ -1,30 +1,24 @@
-/** The live list: what this page sent (newest first), with the customers' replies in between. */
-import type { InboxItem } from '../api/useInbox.ts'
+/** The live list of this session's messages, newest first: what it sent and what customers answered. */
+import type { FeedFrame, SentEntry } from '../../shared/protocol.ts'
+import { newestFirst } from './feedOrder.ts'
 import { InboundCard } from './InboundCard.tsx'
+import type { OnSent } from './onSent.ts'
 import { SentMessageCard } from './SentMessageCard.tsx'
-import type { OnSent, SentEntry } from './sent.ts'
 
 export interface MessageFeedProps {
-  readonly sent: readonly SentEntry[]
-  readonly inbox: readonly InboxItem[]
+  readonly feed: readonly FeedFrame[]
   readonly liveStatus: boolean
   readonly onSent: OnSent
 }
 
-type Item =
-  | { readonly kind: 'sent'; readonly at: number; readonly entry: SentEntry }
-  | { readonly kind: 'inbound'; readonly at: number; readonly entry: InboxItem }
-
-export function MessageFeed({ sent, inbox, liveStatus, onSent }: MessageFeedProps) {
-  const items: Item[] = [
-    ...sent.map((entry): Item => ({ kind: 'sent', at: entry.sentAt, entry })),
-    ...inbox.map((entry): Item => ({ kind: 'inbound', at: entry.arrivedAt, entry })),
-  ].sort((a, b) => b.at - a.at)
-  const fallbacks = new Map(
-    sent.flatMap((entry) =>
-      entry.fallbackFor === undefined ? [] : [[entry.fallbackFor, entry] as const],
-    ),
-  )
+export function MessageFeed({ feed, liveStatus, onSent }: MessageFeedProps) {
+  const items = [...feed].sort(newestFirst)
+  const fallbacks = new Map<string, SentEntry>()
+  for (const entry of feed) {
+    if (entry.kind === 'sent' && entry.fallbackFor !== undefined) {
+      fallbacks.set(entry.fallbackFor, entry)
+    }
+  }
   return (
     <section className="card feed" aria-labelledby="feed-title">
       <header className="card__header">
@@ -47,7 +41,7 @@ export function MessageFeed({ sent, inbox, liveStatus, onSent }: MessageFeedProp
           <p className="empty__title">No messages yet</p>
           <p className="empty__text">
             Send one: its status moves <em>pending</em> → <em>sent</em> → <em>delivered</em> →{' '}
-            <em>read</em> here as webhooks arrive.
+            <em>read</em> here as webhooks arrive. This feed is your session’s alone.
           </p>
         </div>
       ) : (
@@ -55,13 +49,13 @@ export function MessageFeed({ sent, inbox, liveStatus, onSent }: MessageFeedProp
           {items.map((item) =>
             item.kind === 'sent' ? (
               <SentMessageCard
-                key={item.entry.id}
-                entry={item.entry}
-                fallback={fallbacks.get(item.entry.id)}
+                key={item.id}
+                entry={item}
+                fallback={fallbacks.get(item.id)}
                 onSent={onSent}
               />
             ) : (
-              <InboundCard key={item.entry.id} entry={item.entry} />
+              <InboundCard key={item.id} entry={item} />
             ),
           )}
         </ul>

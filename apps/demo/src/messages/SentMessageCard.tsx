@@ -4,9 +4,11 @@
  * template fallback when the 24-hour window was closed.
  */
 import { useMessageStatus } from '@kirim/react'
+import type { SentEntry } from '../../shared/protocol.ts'
+import { timeOfDay } from '../ui/clock.ts'
 import { FallbackOffer } from './FallbackOffer.tsx'
+import type { OnSent } from './onSent.ts'
 import { StatusChip, StatusTrack } from './StatusChip.tsx'
-import type { OnSent, SentEntry } from './sent.ts'
 import { summarize } from './summary.ts'
 
 export interface SentMessageCardProps {
@@ -15,12 +17,6 @@ export interface SentMessageCardProps {
   readonly fallback: SentEntry | undefined
   readonly onSent: OnSent
 }
-
-const time = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
 
 export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProps) {
   const { data: message, error } = useMessageStatus(entry.id)
@@ -33,9 +29,9 @@ export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProp
       <div className="message__head">
         <span className="badge">{summary.kind}</span>
         <span className="message__to">
-          to <strong>{entry.body.to}</strong>
-          {entry.body.from === undefined ? null : (
-            <span className="message__from"> from {entry.body.from}</span>
+          to <strong>{entry.to}</strong>
+          {entry.from === undefined ? null : (
+            <span className="message__from"> from {entry.from}</span>
           )}
         </span>
         <StatusChip status={status} />
@@ -58,7 +54,7 @@ export function SentMessageCard({ entry, fallback, onSent }: SentMessageCardProp
       <p className="message__meta">
         <code>{entry.id}</code>
         <span aria-hidden="true"> · </span>
-        <time dateTime={new Date(entry.sentAt).toISOString()}>{time.format(entry.sentAt)}</time>
+        <time dateTime={entry.createdAt}>{timeOfDay.format(new Date(entry.createdAt))}</time>
         {entry.fallbackFor === undefined ? null : (
           <>
             <span aria-hidden="true"> · </span>fallback for <code>{entry.fallbackFor}</code>

@@ -63,7 +63,11 @@ export function summarize(body: SendMessageBody): BodySummary {
           detail: `${interactive.action.button}: ${rows.map((row) => row.title).join(', ')}`,
         }
       }
-      return { kind: 'Buttons', text: interactive.body.text, detail: undefined }
+      return {
+        kind: 'Reply buttons',
+        text: interactive.body.text,
+        detail: interactive.action.buttons.map((button) => button.reply.title).join(' · '),
+      }
     }
   }
 }

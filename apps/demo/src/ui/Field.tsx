@@ -103,31 +103,26 @@ export function TextField({
 }: TextFieldProps) {
   return (
     <Field {...field}>
-      {(control) =>
-        rows === undefined ? (
+      {(control) => {
+        const text = {
+          ...control,
+          spellCheck,
+          placeholder,
+          value,
+          onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+        }
+        return rows === undefined ? (
           <input
-            {...control}
+            {...text}
             className="input"
             type={type}
             inputMode={inputMode}
             autoComplete={autoComplete}
-            spellCheck={spellCheck}
-            placeholder={placeholder}
-            value={value}
-            onChange={(event) => onChange(event.target.value)}
           />
         ) : (
-          <textarea
-            {...control}
-            className="input input--area"
-            rows={rows}
-            spellCheck={spellCheck}
-            placeholder={placeholder}
-            value={value}
-            onChange={(event) => onChange(event.target.value)}
-          />
+          <textarea {...text} className="input input--area" rows={rows} />
         )
-      }
+      }}
     </Field>
   )
 }

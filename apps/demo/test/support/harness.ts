@@ -2,6 +2,7 @@
  * Starts what the e2e tests drive: the demo's Vite dev server from scratch (its real config file,
  * a free port, only the environment the test sets) and headless Chromium.
  */
+import { mkdir } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -173,4 +174,15 @@ export function movedForwardToRead(statuses: readonly string[]): boolean {
     statuses.at(-1) === 'read' &&
     ranks.every((rank, index) => rank >= 0 && (index === 0 || rank >= ranks[index - 1]!))
   )
+}
+
+/** Where the tests write their screenshots (gitignored). */
+export const artifactsDir = join(repoRoot, 'artifacts')
+
+/** Saves a full-page screenshot of a step as `artifacts/demo-<step>.png`; returns its path. */
+export async function screenshot(page: Page, step: string): Promise<string> {
+  await mkdir(artifactsDir, { recursive: true })
+  const path = join(artifactsDir, `demo-${step}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
 }

@@ -7,7 +7,7 @@ import {
   type SendMessageBody,
   ValidationError,
 } from '@kirim/core'
-import { clientFor } from '../client.ts'
+import { CLIENT_OPTIONS, clientFor } from '../client.ts'
 import { describeError } from '../describeError.ts'
 import { BROADCAST_HELP } from '../help.ts'
 import { EXIT, type Io, line } from '../io.ts'
@@ -40,12 +40,10 @@ export async function broadcast(args: string[], io: Io): Promise<number> {
       format: { type: 'string' },
       template: { type: 'string' },
       language: { type: 'string' },
-      from: { type: 'string' },
       concurrency: { type: 'string' },
       'dry-run': { type: 'boolean' },
       progress: { type: 'string' },
-      'base-url': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...CLIENT_OPTIONS,
     },
   })
   if (values.help) {
@@ -73,10 +71,7 @@ export async function broadcast(args: string[], io: Io): Promise<number> {
   }
   if (values['dry-run']) return dryRun(io, rows, values.from)
 
-  const kirim = clientFor(io, {
-    baseUrl: values['base-url'] ?? io.env.KIRIM_BASE_URL,
-    from: values.from,
-  })
+  const kirim = clientFor(io, values)
   const total = rows.bodies.length
   const useBar = values.progress ? values.progress === 'bar' : io.stderr.isTTY === true
   const reporter: Reporter = useBar ? barReporter(io, total) : lineReporter(io, rows.problems)

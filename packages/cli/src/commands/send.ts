@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { KirimError, type SendMessageBody } from '@kirim/core'
-import { clientFor } from '../client.ts'
+import { CLIENT_OPTIONS, clientFor } from '../client.ts'
 import { describeError } from '../describeError.ts'
 import { SEND_HELP } from '../help.ts'
 import { EXIT, type Io, line } from '../io.ts'
@@ -20,10 +20,8 @@ export async function send(args: string[], io: Io): Promise<number> {
       language: { type: 'string' },
       param: { type: 'string', multiple: true },
       json: { type: 'string' },
-      from: { type: 'string' },
       'idempotency-key': { type: 'string' },
-      'base-url': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...CLIENT_OPTIONS,
     },
   })
   if (values.help) {
@@ -31,10 +29,7 @@ export async function send(args: string[], io: Io): Promise<number> {
     return EXIT.ok
   }
   const body = await bodyOf(values, io)
-  const kirim = clientFor(io, {
-    baseUrl: values['base-url'] ?? io.env.KIRIM_BASE_URL,
-    from: values.from,
-  })
+  const kirim = clientFor(io, values)
   try {
     const message = await kirim.messages.send(body, {
       idempotencyKey: values['idempotency-key'],

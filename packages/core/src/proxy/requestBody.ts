@@ -30,13 +30,8 @@ export async function readBody(
     }
     chunks.push(value)
   }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
+  // A request body stream hands out ArrayBuffer-backed chunks; the type says ArrayBufferLike.
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer())
 }
 
 const strictDecoder = new TextDecoder('utf-8', { fatal: true })

@@ -235,6 +235,7 @@ describe('what reaches upstream', () => {
       expect([
         'cache-control',
         'connection',
+        'content-length',
         'content-type',
         'date',
         'idempotent-replayed',

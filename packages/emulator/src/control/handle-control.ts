@@ -6,6 +6,7 @@ import { type ApiResult, errorResult, jsonResult, toResponse } from '../http/res
 import { toStoredMessage } from '../messages/message.ts'
 import { asObject, asString } from '../validation/fields.ts'
 import { receiveInbound } from './inbound.ts'
+import { readWindow } from './read-window.ts'
 
 /** What the control API needs beyond the context. */
 export interface ControlActions {
@@ -13,7 +14,10 @@ export interface ControlActions {
   reset(): void
 }
 
-type Handler = (body: () => Promise<unknown>) => Promise<{ status?: number; value: unknown }>
+type Handler = (
+  body: () => Promise<unknown>,
+  url: URL,
+) => Promise<{ status?: number; value: unknown }>
 
 const readBody = async (request: Request): Promise<unknown> => {
   const text = await readBodyText(request)
@@ -54,6 +58,9 @@ function controlRoutes(
     },
     '/_emulator/inbound': {
       POST: async (body) => ({ value: { data: receiveInbound(context, await body()) } }),
+    },
+    '/_emulator/window': {
+      GET: async (_, url) => ({ value: { data: readWindow(context, url.searchParams) } }),
     },
     '/_emulator/faults': {
       GET: async () => ({ value: { data: context.faults.list() } }),
@@ -148,7 +155,7 @@ export function createControlHandler(
           headers: { Allow: allow },
         })
       }
-      const { status = 200, value } = await handler(() => readBody(request))
+      const { status = 200, value } = await handler(() => readBody(request), url)
       result = jsonResult(status, value, requestId)
     } catch (error) {
       await request.body?.cancel().catch(() => {})

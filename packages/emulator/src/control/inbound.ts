@@ -1,6 +1,6 @@
 import type { EmulatorContext } from '../context.ts'
 import { WINDOW_MS } from '../conversations/window.ts'
-import { ApiError, invalidField, missingField } from '../errors/api-error.ts'
+import { invalidField, missingField } from '../errors/api-error.ts'
 import { wamid } from '../ids/wamid.ts'
 import {
   asObject,
@@ -11,6 +11,7 @@ import {
   requiredString,
 } from '../validation/fields.ts'
 import { type InboundContent, receivedPayload } from '../webhooks/meta-payloads.ts'
+import { businessNumber } from './business-number.ts'
 
 function content(body: Record<string, unknown>): InboundContent {
   if (body.text !== undefined && body.interactive !== undefined) {
@@ -54,26 +55,7 @@ export function receiveInbound(context: EmulatorContext, input: unknown) {
   const body = asObject(input, '')
   if (body.from === undefined) throw missingField('from')
   const from = phoneNumber(body.from, 'from')
-  const organization =
-    body.to === undefined
-      ? context.directory.defaultOrganization
-      : context.directory.ownerOf(phoneNumber(body.to, 'to'))
-  if (organization === undefined) {
-    throw invalidField(
-      'to',
-      `${String(body.to)} is not a connected number of any organisation in this emulator.`,
-    )
-  }
-  const to = body.to === undefined ? organization.numbers[0] : (body.to as string)
-  if (to === undefined) {
-    throw new ApiError({
-      status: 422,
-      type: 'invalid_request_error',
-      code: 'whatsapp_number_not_verified',
-      message:
-        'The default organisation has no connected number to receive the message; pass `to`.',
-    })
-  }
+  const { organization, number: to } = businessNumber(context, body.to, 'to')
   const name = optionalString(body, 'name', '', { min: 1, max: 256 }) ?? 'Customer'
   const message = content(body)
   const now = context.time.now()

@@ -3,7 +3,7 @@ import type { EmulatorStore } from '../store/store.ts'
 import { bodyParameterCount, type Template } from '../templates/template.ts'
 import type { SendRequest } from '../validation/send-body.ts'
 import type { FailureCode } from './failures.ts'
-import { ALWAYS_OPEN, TEST_RECIPIENTS, UNREACHABLE_MEDIA_HOST } from './test-recipients.ts'
+import { TEST_RECIPIENTS, UNREACHABLE_MEDIA_HOST } from './test-recipients.ts'
 
 /** What will happen to an accepted send. */
 export type DeliveryPlan =
@@ -45,10 +45,8 @@ export function planDelivery(
 
   let template: Template | undefined
   if (request.template === undefined) {
-    const open =
-      ALWAYS_OPEN.has(request.to) ||
-      isWindowOpen(context.store, context.organizationId, context.from, request.to, context.now)
-    if (!open) return { kind: 'failed_at_once', failure: 'outside_24h_window' }
+    if (!isWindowOpen(context.store, context.organizationId, context.from, request.to, context.now))
+      return { kind: 'failed_at_once', failure: 'outside_24h_window' }
   } else {
     const { name, language } = request.template
     template = context.templates.find((t) => t.name === name && t.language === language)

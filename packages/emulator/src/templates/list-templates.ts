@@ -1,5 +1,6 @@
 import type { ApiCall } from '../api/api-call.ts'
 import { ApiError, invalidField } from '../errors/api-error.ts'
+import { singleParam } from '../http/query-param.ts'
 import { type ApiResult, jsonResult } from '../http/result.ts'
 import type { TemplateStatus } from '../options.ts'
 import { LANGUAGE_CODE } from '../validation/template.ts'
@@ -13,14 +14,6 @@ const STATUSES: readonly TemplateStatus[] = [
 ]
 const DEFAULT_LIMIT = 25
 const MAX_LIMIT = 100
-
-/** The single value of a query parameter; repeating it is an error. */
-function single(params: URLSearchParams, name: string): string | undefined {
-  const values = params.getAll(name)
-  if (values.length > 1)
-    throw invalidField(name, `${name} may be given once (got ${values.length} values).`)
-  return values[0]
-}
 
 function parseLimit(value: string | undefined): number {
   if (value === undefined) return DEFAULT_LIMIT
@@ -44,24 +37,24 @@ function parseLimit(value: string | undefined): number {
 export async function listTemplates(call: ApiCall): Promise<ApiResult> {
   await call.context.sleeper.sleep(call.latencyMs)
   const params = call.url.searchParams
-  const limit = parseLimit(single(params, 'limit'))
-  const status = single(params, 'status')
+  const limit = parseLimit(singleParam(params, 'limit'))
+  const status = singleParam(params, 'status')
   if (status !== undefined && !(STATUSES as readonly string[]).includes(status)) {
     throw invalidField('status', `status must be one of ${STATUSES.join(', ')} (got "${status}").`)
   }
-  const language = single(params, 'language')
+  const language = singleParam(params, 'language')
   if (language !== undefined && !LANGUAGE_CODE.test(language)) {
     throw invalidField(
       'language',
       `language must be a code such as "id_ID" or "en_US" (got "${language}").`,
     )
   }
-  const name = single(params, 'name')
+  const name = singleParam(params, 'name')
   if (name !== undefined && !/^[a-z0-9_]{1,512}$/.test(name)) {
     throw invalidField('name', 'name must be 1–512 lowercase letters, digits or underscores.')
   }
   const filters = JSON.stringify([status ?? null, language ?? null, name ?? null])
-  const cursor = single(params, 'cursor')
+  const cursor = singleParam(params, 'cursor')
   const offset = cursor === undefined ? 0 : await call.context.cursors.decode(cursor, filters)
 
   const matching = call.context.templates.filter(

@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
+import { getRequestListener } from '@hono/node-server'
 import { createProxy, type KirimProxy } from '@kirim/core/proxy'
 import {
   createEmulator,
@@ -9,6 +9,7 @@ import {
 } from '@kirim/emulator'
 import { type EmulatorServer, serve } from '@kirim/emulator/node'
 import { nodeFetch } from './nodeFetch.ts'
+import { inPageRealm } from './pageRealm.ts'
 
 export const API_KEY = 'kdv_live_emulatoremulatoremulator'
 const WEBHOOK_SECRET = 'whsec_reacttestsreacttestsreacttests'
@@ -26,7 +27,12 @@ export interface TestEmulator {
 /** Serves `createEmulator(options)` on 127.0.0.1, port 0; webhooks leave over `node:http`. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
   const emulator = createEmulator({ timing: 'manual', fetch: nodeFetch, ...options })
-  const server: EmulatorServer = await serve(emulator, { port: 0, host: '127.0.0.1' })
+  const handle = inPageRealm((request) => emulator.fetch(request))
+  const server: EmulatorServer = await serve(
+    // The Node adapter hands over a Request, never a URL.
+    { fetch: (request) => handle(request as Request) },
+    { port: 0, host: '127.0.0.1' },
+  )
   return {
     emulator,
     url: server.url,
@@ -63,79 +69,6 @@ export interface TestProxy {
   close(): Promise<void>
 }
 
-const headerOf = (request: IncomingMessage, name: string): string | null => {
-  const value = request.headers[name]
-  return typeof value === 'string' ? value : null
-}
-
-/**
- * A tiny bridge: Node's request becomes a Web `Request` (aborted when the client goes away), the
- * proxy's `Response` streams back chunk by chunk (event streams included).
- */
-async function bridge(
-  proxy: KirimProxy,
-  req: IncomingMessage,
-  res: ServerResponse,
-  streams: Set<ServerResponse>,
-  log: StreamRequest[],
-): Promise<void> {
-  const controller = new AbortController()
-  res.on('close', () => controller.abort())
-  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
-  const headers = new Headers()
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
-    headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!)
-  const chunks: Uint8Array[] = []
-  for await (const chunk of req) chunks.push(chunk as Uint8Array)
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-  if (url.pathname.endsWith('/events') && req.method === 'GET') {
-    log.push({
-      lastEventId: headerOf(req, 'last-event-id'),
-      authorization: headerOf(req, 'authorization'),
-      url: url.href,
-    })
-  }
-  const request = new Request(url, {
-    method: req.method ?? 'GET',
-    headers,
-    body: hasBody ? Buffer.concat(chunks) : undefined,
-    signal: controller.signal,
-  })
-  // The test environment's Request is happy-dom's, which drops the headers a page may not set
-  // (Origin, Cookie, Sec-Fetch-*): the proxy, a server, must see them as they came.
-  Object.defineProperty(request, 'headers', { value: headers })
-  const response = await proxy.fetch(request)
-  const outgoing: [string, string][] = []
-  response.headers.forEach((value, name) => {
-    outgoing.push([name, value])
-  })
-  res.writeHead(response.status, outgoing.flat())
-  if (response.body === null) {
-    res.end()
-    return
-  }
-  const isStream = (response.headers.get('content-type') ?? '').startsWith('text/event-stream')
-  if (isStream) {
-    streams.add(res)
-    res.on('close', () => streams.delete(res))
-  }
-  res.flushHeaders()
-  const reader = response.body.getReader()
-  res.on('close', () => {
-    void reader.cancel().catch(() => {})
-  })
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      res.write(value)
-    }
-  } catch {
-    // The client went away mid-stream: nothing left to write to.
-  }
-  res.end()
-}
-
 /**
  * Starts the real `createProxy` in front of `upstream`, allowing the test page's origin, and
  * points the emulator's webhooks at it.
@@ -150,11 +83,30 @@ export async function startProxy(upstream: TestEmulator, subject = 'user-1'): Pr
     authorize: async () => ({ subject }),
     fetch: (request) => nodeFetch(request),
   })
-  const streams = new Set<ServerResponse>()
+  const streams = new Set<{ destroy(): void }>()
   const streamRequests: StreamRequest[] = []
-  const server = createServer((req, res) => {
-    bridge(proxy, req, res, streams, streamRequests).catch(() => res.destroy())
-  })
+  const handle = inPageRealm((request) => proxy.fetch(request))
+  const listener = getRequestListener(
+    async (request, { outgoing }) => {
+      const url = new URL(request.url)
+      if (url.pathname.endsWith('/events') && request.method === 'GET') {
+        streamRequests.push({
+          lastEventId: request.headers.get('last-event-id'),
+          authorization: request.headers.get('authorization'),
+          url: url.href,
+        })
+      }
+      const response = await handle(request)
+      if ((response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+        streams.add(outgoing)
+        outgoing.on('close', () => streams.delete(outgoing))
+      }
+      return response
+    },
+    // The globals are happy-dom's, and the page under test uses them.
+    { overrideGlobalObjects: false },
+  )
+  const server = createServer(listener)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`

@@ -52,75 +52,42 @@ export interface SendManyPort {
   readonly IDEMPOTENCY_KEY_MAX: typeof IDEMPOTENCY_KEY_MAX
 }
 
+/** The names of {@link SendManyPort}, in the order the send path lists the parts. */
+export const PORT_KEYS = [
+  'http',
+  'from',
+  'checkSendBody',
+  'MessageEnvelopeSchema',
+  'attempt',
+  'abortedError',
+  'ValidationError',
+  'KirimError',
+  'readRateLimit',
+  'parseRetryAfter',
+  'sleep',
+  'abortable',
+  'requestOptionIssues',
+  'issue',
+  'issuesOf',
+  'checkWholeNumber',
+  'checkFunction',
+  'describeValue',
+  'isIdempotencyKey',
+  'IDEMPOTENCY_KEY_MAX',
+] as const satisfies readonly (keyof SendManyPort)[]
+
 /**
- * The port as the send path hands it over: a list in the order of {@link SendManyPort}, since
- * minifiers keep property names and twenty of them cost the send path 130 bytes gzip. Every
- * entry has its own type, so a list out of order does not compile.
+ * The port as the send path hands it over: its parts listed in the order of {@link PORT_KEYS},
+ * since minifiers keep property names and twenty of them cost the send path 130 bytes gzip.
+ * Every part has its own type, so a list out of order does not compile.
  */
-export type PortParts = readonly [
-  SendManyPort['http'],
-  SendManyPort['from'],
-  SendManyPort['checkSendBody'],
-  SendManyPort['MessageEnvelopeSchema'],
-  SendManyPort['attempt'],
-  SendManyPort['abortedError'],
-  SendManyPort['ValidationError'],
-  SendManyPort['KirimError'],
-  SendManyPort['readRateLimit'],
-  SendManyPort['parseRetryAfter'],
-  SendManyPort['sleep'],
-  SendManyPort['abortable'],
-  SendManyPort['requestOptionIssues'],
-  SendManyPort['issue'],
-  SendManyPort['issuesOf'],
-  SendManyPort['checkWholeNumber'],
-  SendManyPort['checkFunction'],
-  SendManyPort['describeValue'],
-  SendManyPort['isIdempotencyKey'],
-  SendManyPort['IDEMPOTENCY_KEY_MAX'],
-]
+export type PortParts = PartsOf<typeof PORT_KEYS>
+
+/** The types of the parts named by `Keys`, as a tuple in their order. */
+type PartsOf<Keys extends readonly (keyof SendManyPort)[]> = {
+  readonly [I in keyof Keys]: SendManyPort[Keys[I] & keyof SendManyPort]
+}
 
 /** The port, by name, from the send path's list. */
-export const portOf = ([
-  http,
-  from,
-  checkSendBody,
-  MessageEnvelopeSchema,
-  attempt,
-  abortedError,
-  ValidationError,
-  KirimError,
-  readRateLimit,
-  parseRetryAfter,
-  sleep,
-  abortable,
-  requestOptionIssues,
-  issue,
-  issuesOf,
-  checkWholeNumber,
-  checkFunction,
-  describeValue,
-  isIdempotencyKey,
-  IDEMPOTENCY_KEY_MAX,
-]: PortParts): SendManyPort => ({
-  http,
-  from,
-  checkSendBody,
-  MessageEnvelopeSchema,
-  attempt,
-  abortedError,
-  ValidationError,
-  KirimError,
-  readRateLimit,
-  parseRetryAfter,
-  sleep,
-  abortable,
-  requestOptionIssues,
-  issue,
-  issuesOf,
-  checkWholeNumber,
-  checkFunction,
-  describeValue,
-  isIdempotencyKey,
-  IDEMPOTENCY_KEY_MAX,
-})
+export const portOf = (parts: PortParts): SendManyPort =>
+  Object.fromEntries(PORT_KEYS.map((key, index) => [key, parts[index]])) as unknown as SendManyPort
