@@ -61,6 +61,16 @@ export default defineConfig({
         resolve,
         ssr,
         test: {
+          name: 'cli',
+          root: './packages/cli',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
           name: 'demo',
           root: './apps/demo',
           include: ['test/**/*.test.ts'],

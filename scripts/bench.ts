@@ -8,6 +8,7 @@
 import { measureCpuPerSend } from './bench/cpu.ts'
 import { emulatorRows, measureEmulator } from './bench/emulator.ts'
 import { measureProxy } from './bench/proxy.ts'
+import { measureSendMany } from './bench/sendMany.ts'
 import {
   bundleSize,
   rawSendText,
@@ -36,6 +37,7 @@ const cpu = await measureCpuPerSend()
 const validation = measureValidation()
 const proxy = await measureProxy()
 const emulator = await measureEmulator()
+const broadcast = await measureSendMany()
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 const count = (perSecond: number) => Math.round(perSecond).toLocaleString('en-US')
@@ -55,6 +57,13 @@ const rows: [string, string, string, string, string][] = [
     `${kb(rawText.gzip)} raw fetch (${kb(rawText.minified)} min)`,
     sizeRatio(sendText.gzip, rawText.gzip),
     `≤ 13.0 KB ${sendTextOk ? 'met' : 'MISSED'}`,
+  ],
+  [
+    '… sendMany, loaded on its first call (min + gzip 9)',
+    `${kb(sendText.lazy.gzip)} (${kb(sendText.lazy.minified)} min)`,
+    '',
+    '',
+    '',
   ],
   [
     'Browser bundle, all of @kirim/core',
@@ -106,6 +115,13 @@ const rows: [string, string, string, string, string][] = [
     '',
   ],
   ...emulatorRows(emulator),
+  [
+    `sendMany, ${broadcast.concurrency} in flight (rate limits off)`,
+    `${count(broadcast.sendMany)} sends/s`,
+    `${count(broadcast.promiseAll)} sends/s Promise.all over send`,
+    rateRatio(broadcast.sendMany, broadcast.promiseAll),
+    '',
+  ],
 ]
 
 const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
@@ -124,6 +140,7 @@ console.log(
     node: process.version,
     bundle: {
       sendTextGzipBytes: sendText.gzip,
+      sendManyLazyGzipBytes: sendText.lazy.gzip,
       rawFetchGzipBytes: rawText.gzip,
       coreGzipBytes: full.gzip,
       webhooksGzipBytes: webhooks.gzip,
@@ -141,6 +158,11 @@ console.log(
       mixJsonStringify: Math.round(validation.mix.baseline),
       list: Math.round(validation.list.sdk),
       listJsonStringify: Math.round(validation.list.baseline),
+    },
+    sendManySendsPerSecond: {
+      sendMany: round(broadcast.sendMany),
+      promiseAll: round(broadcast.promiseAll),
+      ratio: round(broadcast.promiseAll / broadcast.sendMany, 2),
     },
     proxySendsPerSecond: {
       proxy: round(proxy.proxy),

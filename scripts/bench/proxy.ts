@@ -9,8 +9,8 @@ import { Kirim } from '@kirim/core'
 import { createProxy } from '@kirim/core/proxy'
 import { createEmulator } from '@kirim/emulator'
 import { serve } from '@kirim/emulator/node'
-import { API_KEY, textMessage } from './messages.ts'
-import { median } from './stats.ts'
+import { API_KEY } from './messages.ts'
+import { median, sendsPerSecond } from './stats.ts'
 
 const PROXY_ORIGIN = 'http://proxy.local'
 
@@ -18,21 +18,6 @@ const PROXY_ORIGIN = 'http://proxy.local'
 export interface ProxyThroughput {
   readonly proxy: number
   readonly direct: number
-}
-
-/** Runs `count` sends, `concurrency` at a time, and returns the sends per second. */
-async function sendsPerSecond(kirim: Kirim, count: number, concurrency: number): Promise<number> {
-  let next = 0
-  const worker = async () => {
-    while (next < count) {
-      next++
-      const message = await kirim.messages.send(textMessage)
-      if (message.status !== 'pending') throw new Error(`send answered ${message.status}`)
-    }
-  }
-  const start = performance.now()
-  await Promise.all(Array.from({ length: concurrency }, worker))
-  return (count / (performance.now() - start)) * 1000
 }
 
 /**

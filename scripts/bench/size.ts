@@ -1,18 +1,22 @@
 /**
  * @module
- * Browser bundle sizes: esbuild (bundle, minify, browser, ESM) then gzip level 9, with
- * `@kirim/core` resolved to the BUILT package through its `exports` map.
+ * Browser bundle sizes: esbuild (bundle, minify, browser, ESM, split at dynamic imports as an
+ * app's bundler splits them) then gzip level 9 per file, with `@kirim/core` resolved to the
+ * BUILT package through its `exports` map.
  */
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build, type Plugin } from 'esbuild'
 import { coreDir } from './paths.ts'
 
 /** Sizes of one bundle, in bytes. */
 export interface BundleSize {
+  /** What a page loads before the code runs: the entry and the chunks it imports statically. */
   readonly minified: number
   readonly gzip: number
+  /** The chunks loaded only by a dynamic `import()` when first used (sendMany's machinery). */
+  readonly lazy: { readonly minified: number; readonly gzip: number }
 }
 
 type ExportsMap = Record<string, { readonly default?: string } | string>
@@ -42,13 +46,43 @@ export async function bundleSize(source: string): Promise<BundleSize> {
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
+    splitting: true,
+    outdir: join(coreDir, '.bench-size'), // never written
+    metafile: true,
     write: false,
     logLevel: 'silent',
     plugins: [builtCore],
   })
-  const code = result.outputFiles[0]?.contents
-  if (!code) throw new Error('esbuild produced no output')
-  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength }
+  const outputs = result.metafile.outputs
+  const code = new Map(
+    result.outputFiles.map((file) => [relative(process.cwd(), file.path), file.contents]),
+  )
+  // The app's entry (a dynamically imported module is an entry point of its own chunk too),
+  // then every chunk reached from it by static imports.
+  const initial = new Set(
+    Object.keys(outputs).filter((path) => outputs[path]?.entryPoint === '<stdin>'),
+  )
+  for (const path of initial) {
+    for (const { path: imported, kind } of outputs[path]?.imports ?? []) {
+      if (kind === 'import-statement') initial.add(imported)
+    }
+  }
+  const measure = (paths: string[]) => {
+    const files = paths.map((path) => {
+      const file = code.get(path)
+      if (!file) throw new Error(`esbuild produced no ${path}`)
+      return file
+    })
+    return {
+      minified: files.reduce((sum, file) => sum + file.byteLength, 0),
+      gzip: files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).byteLength, 0),
+    }
+  }
+  const paths = [...code.keys()]
+  return {
+    ...measure(paths.filter((path) => initial.has(path))),
+    lazy: measure(paths.filter((path) => !initial.has(path))),
+  }
 }
 
 /** The browser app's one job: send a text through the proxy with a short-lived token. */

@@ -2,6 +2,30 @@
  * @module
  * Small measuring helpers shared by the benchmarks.
  */
+import type { Kirim } from '@kirim/core'
+import { textMessage } from './messages.ts'
+
+/**
+ * Runs `count` sends of a text through `concurrency` workers that each await
+ * `messages.send` in turn (a `Promise.all` pool), and returns the sends per second.
+ */
+export async function sendsPerSecond(
+  kirim: Kirim,
+  count: number,
+  concurrency: number,
+): Promise<number> {
+  let next = 0
+  const worker = async () => {
+    while (next < count) {
+      next++
+      const message = await kirim.messages.send(textMessage)
+      if (message.status !== 'pending') throw new Error(`send answered ${message.status}`)
+    }
+  }
+  const start = performance.now()
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  return (count / (performance.now() - start)) * 1000
+}
 
 /** The middle value (mean of the two middle ones for an even count). */
 export function median(values: readonly number[]): number {

@@ -24,6 +24,16 @@ export { ValidationError, type ValidationIssue } from './errors/ValidationError.
 export type { RateLimit } from './http/rateLimit.ts'
 export { createIdempotencyKey } from './messages/idempotencyKey.ts'
 export type { Messages, SendOptions } from './messages/Messages.ts'
+export type {
+  SendManyBodies,
+  SendManyClock,
+  SendManyFailed,
+  SendManyItemResult,
+  SendManyOptions,
+  SendManyProgress,
+  SendManyResult,
+  SendManySent,
+} from './messages/sendMany/types.ts'
 export type { WaitForOptions } from './messages/waitFor.ts'
 export type { Page, PagePromise } from './pagination/PagePromise.ts'
 export {

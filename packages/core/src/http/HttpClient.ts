@@ -24,6 +24,11 @@ export interface ApiCall<TSchema extends GenericSchema> {
   readonly json?: unknown
   /** The same key on every attempt of this call: what makes retrying a POST safe. */
   readonly idempotencyKey?: string | undefined
+  /**
+   * Sends each attempt in place of `attempt`: `sendMany` paces its attempts by the rate limit
+   * through it, and reads every answer's headers.
+   */
+  readonly attempt?: typeof attempt | undefined
 }
 
 /** What the HTTP layer needs of the client's options. */
@@ -96,7 +101,7 @@ export class HttpClient {
         if (bearer !== undefined) headers.authorization = `Bearer ${bearer}`
         let exchange: { response: Response; text: string }
         try {
-          exchange = await attempt(url, init, { fetch, timeout, signal, target })
+          exchange = await (call.attempt ?? attempt)(url, init, { fetch, timeout, signal, target })
         } catch (error) {
           const { code } = error instanceof ConnectionError ? error : { code: '' }
           // A network failure is worth another attempt; a timeout too, except at the token

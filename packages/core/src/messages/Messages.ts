@@ -1,21 +1,32 @@
+import { KirimError } from '../errors/KirimError.ts'
 import { ValidationError } from '../errors/ValidationError.ts'
 import type { HttpClient } from '../http/HttpClient.ts'
-import { issuesOf, requestOptionIssues } from '../internal/checkOptions.ts'
-
+import { readRateLimit } from '../http/rateLimit.ts'
+import { parseRetryAfter } from '../http/retry.ts'
+import { abortedError, attempt } from '../http/transport.ts'
+import { abortable } from '../internal/abortable.ts'
 import {
-  dataEnvelope,
+  checkFunction,
+  checkWholeNumber,
+  issue,
+  issuesOf,
+  requestOptionIssues,
+} from '../internal/checkOptions.ts'
+import { sleep } from '../internal/sleep.ts'
+import {
+  describeValue,
+  IDEMPOTENCY_KEY_MAX,
+  isIdempotencyKey,
   type Message,
-  MessageSchema,
+  MessageEnvelopeSchema,
   type SendMessageBody,
-  SendMessageSchema,
-  validate,
 } from '../schemas/index.ts'
 import type { RequestOptions } from '../types/options.ts'
 import { checkIdempotencyKey, createIdempotencyKey } from './idempotencyKey.ts'
 import { checkMessageId } from './messageId.ts'
+import { checkSendBody } from './sendBody.ts'
+import type { SendManyBodies, SendManyOptions, SendManyResult } from './sendMany/types.ts'
 import { type WaitForOptions, waitFor } from './waitFor.ts'
-
-const MessageEnvelopeSchema = /* @__PURE__ */ dataEnvelope(MessageSchema)
 
 /** Options of `kirim.messages.send`. */
 export interface SendOptions extends RequestOptions {
@@ -67,12 +78,7 @@ export class Messages {
    * }
    */
   async send(body: SendMessageBody, options: SendOptions = {}): Promise<Message> {
-    const from = this.#from
-    const input: unknown =
-      from !== undefined && typeof body === 'object' && body !== null && body.from === undefined
-        ? { ...body, from }
-        : body
-    const { output, issues } = validate(SendMessageSchema, input)
+    const { output, issues } = checkSendBody(body, this.#from)
     const all = [
       ...issues,
       ...requestOptionIssues(options, ({ idempotencyKey }) => [
@@ -90,6 +96,86 @@ export class Messages {
       idempotencyKey: options.idempotencyKey ?? createIdempotencyKey(),
     })
     return data
+  }
+
+  /**
+   * Sends one message per body, as a broadcast you can stop and run again without sending
+   * anything twice: the same template to a list of customers, from an array, a generator or an
+   * async iterable (a CSV stream, a database cursor) read only as fast as it is sent.
+   *
+   * - **Resumable.** The `Idempotency-Key` of item `i` is `` `${batch}:${i}` `` (stable across
+   *   versions). Run the same broadcast again with the same `batch` and Kirim replays what it
+   *   already accepted (counted as `replayed`) and sends only the rest. A different body at an
+   *   index Kirim already holds is refused (`InvalidRequestError`, code `idempotency_key_reuse`)
+   *   and not sent. Kirim keeps keys for 24 hours.
+   * - **Paced by the rate limit.** The attempts spend what `X-RateLimit-Remaining` says is left
+   *   and then wait for `X-RateLimit-Reset` (read against Kirim's clock through its `Date`
+   *   header), so a steady broadcast meets no 429; one that still happens waits its
+   *   `Retry-After` and goes on, without using up a retry. At most `concurrency` items (4) are
+   *   in flight.
+   * - **Validated as read.** An invalid body is reported for its index with its
+   *   `ValidationError` (every field and rule), never sent; the others go on.
+   * - **Stops cleanly.** After `signal` fires no item starts and those in flight settle; the
+   *   result's `stoppedAt` is the first index not attempted.
+   *
+   * Resolves with one result per item (`{ index, message, replayed }` or `{ index, error }`) and
+   * the counts; it rejects only for what is no item's failure: bad arguments (`ValidationError`,
+   * before anything is sent), an error of `bodies` itself or of `onProgress`.
+   *
+   * @example
+   * const customers = await db.customersToNotify() // [{ phone, name, order }]
+   * const result = await kirim.messages.sendMany(
+   *   customers.map((customer) => ({
+   *     to: customer.phone,
+   *     type: 'template',
+   *     template: {
+   *       name: 'order_confirmation',
+   *       language: 'id_ID',
+   *       components: [
+   *         {
+   *           type: 'body',
+   *           parameters: [
+   *             { type: 'text', text: customer.name },
+   *             { type: 'text', text: customer.order },
+   *           ],
+   *         },
+   *       ],
+   *     },
+   *   })),
+   *   { batch: 'order-confirmation-2026-05-04', onProgress: (p) => console.log(p.done, '/', p.total) },
+   * )
+   * for (const item of result.results) if (item.error) console.error(item.index, item.error.message)
+   */
+  sendMany(bodies: SendManyBodies, options: SendManyOptions): Promise<SendManyResult> {
+    return import('./sendMany/sendMany.ts').then(({ sendMany }) =>
+      // In the order of SendManyPort (PortParts says why a list).
+      sendMany(
+        [
+          this.#http,
+          this.#from,
+          checkSendBody,
+          MessageEnvelopeSchema,
+          attempt,
+          abortedError,
+          ValidationError,
+          KirimError,
+          readRateLimit,
+          parseRetryAfter,
+          sleep,
+          abortable,
+          requestOptionIssues,
+          issue,
+          issuesOf,
+          checkWholeNumber,
+          checkFunction,
+          describeValue,
+          isIdempotencyKey,
+          IDEMPOTENCY_KEY_MAX,
+        ],
+        bodies,
+        options,
+      ),
+    )
   }
 
   /**

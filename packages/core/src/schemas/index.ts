@@ -15,6 +15,7 @@ export { MeSchema } from './me.ts'
 export type { Message, MessageError, MessageStatus } from './message.ts'
 export {
   MESSAGE_STATUSES,
+  MessageEnvelopeSchema,
   MessageErrorSchema,
   MessageSchema,
   MessageStatusSchema,
@@ -69,6 +70,7 @@ export {
   E164_REGEX,
   HEADER_SAFE,
   HttpsUrlSchema,
+  IDEMPOTENCY_KEY_MAX,
   IDEMPOTENCY_KEY_REGEX,
   IDEMPOTENCY_KEY_RULE,
   IdempotencyKeySchema,

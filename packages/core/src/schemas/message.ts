@@ -8,6 +8,7 @@ import {
   picklist,
   string,
 } from 'valibot'
+import { dataEnvelope } from './envelope.ts'
 import type { Known } from './known.ts'
 import type { MessageType } from './messages/send.ts'
 import { openEnum } from './open.ts'
@@ -56,6 +57,9 @@ export const MessageSchema = /* @__PURE__ */ looseObject({
   /** Present when `status` is `failed`. */
   error: /* @__PURE__ */ nullish(MessageErrorSchema),
 })
+
+/** The answer of `POST /v1/messages` and `GET /v1/messages/{id}`: `{ data: Message, request_id }`. */
+export const MessageEnvelopeSchema = /* @__PURE__ */ dataEnvelope(MessageSchema)
 
 /** A message as the API returns it. A delivery failure is a `Message` with `status: 'failed'`. */
 export type Message = Known<InferOutput<typeof MessageSchema>>

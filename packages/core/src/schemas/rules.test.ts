@@ -4,6 +4,7 @@ import { toValidationIssues } from './issues.ts'
 import { codePointLength } from './rule.ts'
 import {
   HttpsUrlSchema,
+  IDEMPOTENCY_KEY_MAX,
   IDEMPOTENCY_KEY_RULE,
   IdempotencyKeySchema,
   isHttpsUrl,
@@ -185,5 +186,11 @@ describe('Idempotency-Key: the one rule the client and the proxy check', () => {
     expect(IDEMPOTENCY_KEY_RULE).toBe(
       '1–255 printable ASCII characters, without a space at either end',
     )
+  })
+
+  test('IDEMPOTENCY_KEY_MAX is the bound the regex and the words hold', () => {
+    expect(isIdempotencyKey('k'.repeat(IDEMPOTENCY_KEY_MAX))).toBe(true)
+    expect(isIdempotencyKey('k'.repeat(IDEMPOTENCY_KEY_MAX + 1))).toBe(false)
+    expect(IDEMPOTENCY_KEY_RULE).toContain(`1–${IDEMPOTENCY_KEY_MAX} `)
   })
 })

@@ -98,6 +98,9 @@ export const TEMPLATE_NAME_REGEX: RegExp = /^[a-z0-9_]{1,512}$/
 /** A template language code: `en`, `fil`, `en_US`, `id_ID`, `pt_BR` (**ASSUMED**). */
 export const LANGUAGE_CODE_REGEX: RegExp = /^[a-z]{2,3}(_[A-Z]{2,4})?$/
 
+/** The longest `Idempotency-Key`: 255 characters, the bound {@link IDEMPOTENCY_KEY_REGEX} holds. */
+export const IDEMPOTENCY_KEY_MAX = 255
+
 /**
  * An `Idempotency-Key`: 1–255 printable ASCII characters (space to `~`), no space at either end
  * (**ASSUMED**). `fetch` and HTTP servers trim a header value, so a key with an outer space would

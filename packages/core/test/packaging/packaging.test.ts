@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { builtinModules } from 'node:module'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { build, transform } from 'esbuild'
 import { publint } from 'publint'
@@ -216,6 +216,58 @@ describe('@kirim/core dist runs on Web standards alone', () => {
     },
     TIMEOUT,
   )
+
+  test('sendMany is loaded lazily and shares no chunk with the send path', async () => {
+    // Its modules import nothing of the package at run time (the client's parts come in
+    // through the port): a module imported by both sides would become a third, shared chunk.
+    const lazyDir = join(coreDist, 'messages', 'sendMany')
+    const outside: string[] = []
+    await build({
+      entryPoints: (await filesUnder(lazyDir, '.js')).map((file) => join(lazyDir, file)),
+      bundle: true,
+      write: false,
+      outdir: join(coreDist, '.lazy'),
+      platform: 'neutral',
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'outside-the-folder',
+          setup(bundler) {
+            bundler.onResolve({ filter: /.*/ }, ({ path, importer, kind }) => {
+              if (kind === 'entry-point') return undefined
+              const target = resolve(dirname(importer), path)
+              if (path.startsWith('.') && dirname(target) === lazyDir) return undefined
+              outside.push(`${importer.slice(lazyDir.length + 1)}: ${path}`)
+              return { path, external: true }
+            })
+          },
+        },
+      ],
+    })
+    expect(outside).toEqual([])
+    // An app that sends one text, split as a bundler splits it: its own chunk and sendMany's.
+    const { metafile } = await build({
+      stdin: {
+        contents: `import { Kirim } from '@kirim/core'
+          await new Kirim({ tokenUrl: '/token' }).messages.send({ to: '+628111111111', type: 'text', text: { body: 'Halo' } })`,
+        resolveDir: core,
+        loader: 'js',
+      },
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      outdir: join(coreDist, '.split'),
+      logLevel: 'silent',
+      conditions: ['import'],
+    })
+    const outputs = Object.values(metafile.outputs)
+    const app = outputs.find((output) => output.entryPoint === '<stdin>')
+    expect(app?.imports.map(({ kind }) => kind)).toEqual(['dynamic-import'])
+    expect(outputs).toHaveLength(2)
+  })
 
   test('is ESM only and side-effect free', () => {
     const pkg = manifest('core')

@@ -3,22 +3,35 @@
  * Bundles the shared scenario once per runtime entry with esbuild, `@kirim/core` resolved to
  * the BUILT package (`dist/`, through its `exports` map) exactly as a user's bundler would.
  * Platform `neutral`: a `node:` import anywhere in the SDK fails the bundle.
+ *
+ * The module bundles are split at dynamic imports, as an app's bundler splits them: the
+ * `import()` of `sendMany`'s machinery stays a real one, loaded from its own file at run time.
+ * `edge-runtime` evaluates one classic script, so its bundle has the machinery inlined.
  */
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type BuildOptions, build, type Plugin } from 'esbuild'
 import { packageDir } from '../packaging/dist.ts'
 
-/** One bundle file per runtime. */
+/** A module bundle: its entry file, and the files it loads with `import()`. */
+export interface ModuleBundle {
+  readonly entry: string
+  /** Files the entry loads lazily (`sendMany`'s chunk), none statically. */
+  readonly lazy: readonly string[]
+}
+
+/** One bundle per runtime. */
 export interface ScenarioBundles {
-  readonly node: string
-  readonly deno: string
-  readonly bun: string
-  readonly workerd: string
+  readonly node: ModuleBundle
+  readonly deno: ModuleBundle
+  readonly bun: ModuleBundle
+  readonly workerd: ModuleBundle
   /** A classic script (IIFE): `edge-runtime` evaluates scripts, not modules. */
   readonly edge: string
 }
+
+type ModuleRuntime = 'node' | 'deno' | 'bun' | 'workerd'
 
 type ExportsMap = Record<string, { readonly default?: string } | string>
 
@@ -55,13 +68,33 @@ export async function bundleScenario(outdir: string): Promise<ScenarioBundles> {
     logLevel: 'silent',
     plugins,
   }
-  await build({
-    ...common,
-    entryPoints: ['node', 'deno', 'bun', 'workerd'].map((name) => join(entries, `${name}.ts`)),
-    format: 'esm',
-    outdir,
-    outExtension: { '.js': '.mjs' },
-  })
+  const bundleModules = async (name: ModuleRuntime): Promise<ModuleBundle> => {
+    const dir = join(outdir, name)
+    const { metafile } = await build({
+      ...common,
+      entryPoints: [join(entries, `${name}.ts`)],
+      format: 'esm',
+      splitting: true,
+      metafile: true,
+      outdir: dir,
+      outExtension: { '.js': '.mjs' },
+    })
+    const outputs = Object.entries(metafile.outputs).map(([path, output]) => ({
+      path: resolve(path),
+      output,
+    }))
+    const entry = outputs.find(({ output }) => output.entryPoint !== undefined)
+    if (!entry) throw new Error(`esbuild wrote no entry for ${name}`)
+    const stat = entry.output.imports.filter(({ kind }) => kind === 'import-statement')
+    if (stat.length > 0) throw new Error(`${name}: the entry imports a chunk statically`)
+    return {
+      entry: entry.path,
+      lazy: outputs.filter((candidate) => candidate !== entry).map(({ path }) => path),
+    }
+  }
+  const [node, deno, bun, workerd] = await Promise.all(
+    (['node', 'deno', 'bun', 'workerd'] as const).map(bundleModules),
+  )
   await build({
     ...common,
     entryPoints: [join(entries, 'edge.ts')],
@@ -69,10 +102,10 @@ export async function bundleScenario(outdir: string): Promise<ScenarioBundles> {
     outfile: join(outdir, 'edge.js'),
   })
   return {
-    node: join(outdir, 'node.mjs'),
-    deno: join(outdir, 'deno.mjs'),
-    bun: join(outdir, 'bun.mjs'),
-    workerd: join(outdir, 'workerd.mjs'),
+    node: node as ModuleBundle,
+    deno: deno as ModuleBundle,
+    bun: bun as ModuleBundle,
+    workerd: workerd as ModuleBundle,
     edge: join(outdir, 'edge.js'),
   }
 }

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 import { createEmulator } from '@kirim/emulator'
 import { serve } from '@kirim/emulator/node'
@@ -33,15 +33,22 @@ let emulator: { url: string; stored(): number; close(): Promise<void> }
 
 /**
  * Messages one run leaves in the emulator, counted in THIS process (not as the runtime reports
- * it): 9 types, the closed-window failure, two 4096-code-point texts, one through each fault.
+ * it): 9 types, the closed-window failure, two 4096-code-point texts, one through each fault,
+ * and the broadcast's two valid bodies.
  */
-const STORED_PER_RUN = 14
+const STORED_PER_RUN = 16
 
 beforeAll(async () => {
   await ensureBuilt(packageDir('core'))
   workDir = await mkdtemp(join(tmpdir(), 'kirim-runtimes-'))
   bundles = await bundleScenario(workDir)
 }, RUNTIME_TIMEOUT)
+
+test('the module bundles load sendMany from its own chunk, with a real dynamic import', () => {
+  for (const runtime of ['node', 'deno', 'bun', 'workerd'] as const) {
+    expect(bundles[runtime].lazy).toHaveLength(1)
+  }
+})
 
 afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true })
@@ -140,6 +147,13 @@ async function expectedResult(): Promise<ScenarioResult> {
       stored: 1,
       sameId: true,
     },
+    broadcast: {
+      first: { sent: 2, replayed: 0, failed: 1 },
+      second: { sent: 0, replayed: 2, failed: 1 },
+      invalidPaths: ['to'],
+      keys: ['<batch>:0', '<batch>:2'],
+      stored: 2,
+    },
   }
 }
 
@@ -184,7 +198,7 @@ describe('the shared scenario runs against the emulator over real HTTP', {
   timeout: RUNTIME_TIMEOUT,
 }, () => {
   test('Node 22', async () => {
-    const output = await runCli(process.execPath, [bundles.node, emulator.url])
+    const output = await runCli(process.execPath, [bundles.node.entry, emulator.url])
     expectRun(output, expect.stringMatching(/^node v22\./), await expectedResult())
   })
 
@@ -195,7 +209,7 @@ describe('the shared scenario runs against the emulator over real HTTP', {
       '--no-config',
       '--no-prompt',
       '--allow-net=127.0.0.1',
-      bundles.deno,
+      bundles.deno.entry,
       emulator.url,
     ])
     const expected = await expectedResult()
@@ -208,14 +222,22 @@ describe('the shared scenario runs against the emulator over real HTTP', {
 
   test('Bun', async () => {
     const bun = join(repoRoot, 'node_modules', '.bin', 'bun')
-    const output = await runCli(bun, [bundles.bun, emulator.url])
+    const output = await runCli(bun, [bundles.bun.entry, emulator.url])
     expectRun(output, expect.stringMatching(/^bun 1\./), await expectedResult())
   })
 
   test('workerd (miniflare)', async () => {
+    const { entry, lazy } = bundles.workerd
     const miniflare = new Miniflare({
-      modules: true,
-      script: await readFile(bundles.workerd, 'utf8'),
+      // The entry first; the chunk it loads with `import()` named by its path from the entry.
+      modules: await Promise.all(
+        [entry, ...lazy].map(async (path) => ({
+          type: 'ESModule' as const,
+          path,
+          contents: await readFile(path, 'utf8'),
+        })),
+      ),
+      modulesRoot: dirname(entry),
       compatibilityDate: COMPATIBILITY_DATE,
       // No `nodejs_compat`: the SDK must run on the plain Workers platform.
       compatibilityFlags: [],

@@ -69,6 +69,27 @@ export interface ScenarioResult {
   }
   /** The connection drops after the emulator stored the message: the retry must replay it. */
   readonly retryAfterDrop: RetryOutcome
+  /**
+   * `sendMany` (its machinery loaded by a dynamic `import()`): two valid bodies around an invalid
+   * one, run twice with the same batch.
+   */
+  readonly broadcast: {
+    readonly first: BroadcastCounts
+    readonly second: BroadcastCounts
+    /** The issue paths of the invalid body. */
+    readonly invalidPaths: readonly string[]
+    /** The keys that went out, the batch written `<batch>`. */
+    readonly keys: readonly string[]
+    /** Messages the emulator stored under the batch. */
+    readonly stored: number
+  }
+}
+
+/** The counts of one `sendMany` run. */
+export interface BroadcastCounts {
+  readonly sent: number
+  readonly replayed: number
+  readonly failed: number
 }
 
 /** How a send that met a fault ended, witnessed by the emulator's store. */
@@ -87,6 +108,7 @@ export interface RetryOutcome {
 interface StoredMessage {
   readonly id: string
   readonly text?: { readonly body: string }
+  readonly idempotency_key?: string | null
 }
 
 const RETRY_AFTER_SECONDS = 1
@@ -253,6 +275,24 @@ export async function runScenario(emulatorUrl: string): Promise<ScenarioResult> 
     idempotencyKeys,
   )
 
+  const batch = `runtime-${nonce}`
+  const broadcastBodies: SendBody[] = [
+    { to: OPEN_WINDOW, type: 'text', text: { body: `Siaran 0 ${nonce}` } },
+    { to: '0811', type: 'text', text: { body: `Siaran 1 ${nonce}` } },
+    { to: OPEN_WINDOW, type: 'text', text: { body: `Siaran 2 ${nonce}` } },
+  ]
+  const requestsBeforeBroadcast = idempotencyKeys.length
+  const first = await kirim.messages.sendMany(broadcastBodies, { batch })
+  const second = await kirim.messages.sendMany(broadcastBodies, { batch })
+  const broadcastKeys = idempotencyKeys
+    .slice(requestsBeforeBroadcast)
+    .map((key) => (key ?? '').replace(batch, '<batch>'))
+  const invalid = first.results[1]?.error
+  const { data: storedNow } = (await control(base, '/_emulator/messages')) as {
+    data: StoredMessage[]
+  }
+  const counts = ({ sent, replayed, failed }: BroadcastCounts) => ({ sent, replayed, failed })
+
   return {
     sent,
     sentIds: {
@@ -283,6 +323,13 @@ export async function runScenario(emulatorUrl: string): Promise<ScenarioResult> 
     },
     retryAfter503: { ...after503, waitedRetryAfter: waited >= RETRY_AFTER_SECONDS * 1000 },
     retryAfterDrop: afterDrop,
+    broadcast: {
+      first: counts(first),
+      second: counts(second),
+      invalidPaths: invalid instanceof ValidationError ? invalid.issues.map((i) => i.path) : [],
+      keys: [...new Set(broadcastKeys)].sort(),
+      stored: storedNow.filter((m) => m.idempotency_key?.startsWith(`${batch}:`)).length,
+    },
   }
 }
 
