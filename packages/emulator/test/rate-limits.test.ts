@@ -103,6 +103,17 @@ describe('small buckets: 3 writes and 5 reads a minute', () => {
     expectAccepted(await h.send(templateTo(OPEN)))
   })
 
+  it('carry a Date on the emulator clock, the time X-RateLimit-Reset is counted from', async () => {
+    const h = await setup(small)
+    const first = await h.get('/v1/me')
+    expect(first.headers.get('date')).toBe(new Date(START).toUTCString())
+    await h.advance(25 * 3600 * SECOND)
+    const later = await h.send({ to: 'nope', type: 'text', text: { body: 'x' } })
+    expect(later.status).toBe(400)
+    expect(later.headers.get('date')).toBe(new Date(START + 25 * 3600 * SECOND).toUTCString())
+    expect(num(later, 'x-ratelimit-reset') * SECOND).toBeGreaterThan(START + 25 * 3600 * SECOND)
+  })
+
   it('refills as the clock advances, not as real time passes', async () => {
     const h = await setup(small)
     for (let i = 0; i < 3; i++) expectAccepted(await h.send(templateTo(OPEN)))

@@ -1,26 +1,15 @@
-// The emulator over real HTTP with a `Date` header on the emulator's own clock, as Kirim stamps
-// its answers with its own. The emulator's `serve` leaves `Date` to Node, which writes the real
-// time: under the manual clock that is another clock than `X-RateLimit-Reset`'s.
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { getRequestListener } from '@hono/node-server'
+// A manual-clock emulator over real HTTP. Its answers carry `Date` on its own clock, the time its
+// `X-RateLimit-Reset` counts from, as Kirim stamps its answers with its own.
 import { createEmulator } from '@kirim/emulator'
+import { serve } from '@kirim/emulator/node'
 
 type EmulatorOptions = NonNullable<Parameters<typeof createEmulator>[0]>
 
 /** A manual-clock emulator on a free port of 127.0.0.1, and a sendMany clock that drives it. */
 export const startEmulatorOnItsClock = async (options: EmulatorOptions = {}) => {
   const emulator = createEmulator({ ...options, timing: 'manual' })
-  const server = createServer(
-    getRequestListener(async (request) => {
-      const answer = await emulator.fetch(request)
-      const headers = new Headers(answer.headers)
-      headers.set('date', new Date(emulator.clock.now()).toUTCString())
-      return new Response(answer.body, { status: answer.status, headers })
-    }),
-  )
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const server = await serve(emulator, { port: 0, host: '127.0.0.1' })
+  const { url } = server
   /** Moves the emulator's clock over HTTP (`POST /_emulator/clock { advance }`). */
   const advance = async (ms: number) => {
     const response = await fetch(`${url}/_emulator/clock`, {
@@ -47,11 +36,7 @@ export const startEmulatorOnItsClock = async (options: EmulatorOptions = {}) => 
       },
     }),
     close: async () => {
-      const closed = new Promise<void>((resolve, reject) =>
-        server.close((error) => (error ? reject(error) : resolve())),
-      )
-      server.closeAllConnections()
-      await closed
+      await server.close()
       await emulator.close()
     },
   }

@@ -9,6 +9,13 @@ import { matchRoute } from './routes.ts'
 
 const ANONYMOUS = 'anonymous'
 
+// `Date` on the emulator's clock, like `X-RateLimit-Reset`: a client that reads the reset against
+// the server's time (as `sendMany` does) then paces right under a manual or advanced clock too.
+const clockHeaders = (state: Parameters<typeof rateLimitHeaders>[0], now: number) => ({
+  ...rateLimitHeaders(state),
+  Date: new Date(now).toUTCString(),
+})
+
 /**
  * The `/v1/` pipeline: route, authenticate, take a rate-limit token, apply any injected
  * fault, run the handler. Every answer carries `X-RateLimit-*`.
@@ -29,7 +36,11 @@ export async function handleApi(
   if (!authentication.ok && !route.public) {
     await request.body?.cancel().catch(() => {})
     const state = context.limiter.take(ANONYMOUS, kind, fallbackLimits, now, false)
-    return toResponse(errorResult(authentication.error, requestId), method, rateLimitHeaders(state))
+    return toResponse(
+      errorResult(authentication.error, requestId),
+      method,
+      clockHeaders(state, now),
+    )
   }
   const key = authentication.ok ? authentication.key : undefined
   const organization = key?.organization
@@ -41,7 +52,7 @@ export async function handleApi(
     now,
     !route.public,
   )
-  const rateHeaders = rateLimitHeaders(state)
+  const rateHeaders = clockHeaders(state, now)
   const fail = async (error: ApiError): Promise<Response> => {
     await request.body?.cancel().catch(() => {})
     return toResponse(errorResult(error, requestId), method, rateHeaders)

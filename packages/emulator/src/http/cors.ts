@@ -1,4 +1,5 @@
 const EXPOSED = [
+  'Date',
   'X-Request-Id',
   'X-RateLimit-Limit',
   'X-RateLimit-Remaining',
